@@ -1,0 +1,128 @@
+using System.Globalization;
+
+namespace Serverless.Core.Models;
+
+/// <summary>
+/// Encodes named field values into one float column each, as <see cref="FeatureSchema"/> defines.
+/// The single place where training (CSV cells) and serving (JSON values, batch files) turn values into
+/// model features, so both agree by construction. Immutable and thread-safe.
+/// </summary>
+public sealed class FeatureEncoder
+{
+    private readonly Dictionary<string, int> _columns;
+    private readonly Dictionary<string, int>?[] _categories;
+
+    public FeatureEncoder(FeatureSchema schema)
+    {
+        Schema = schema;
+        _columns = new Dictionary<string, int>(schema.Features.Count, StringComparer.Ordinal);
+        _categories = new Dictionary<string, int>?[schema.Features.Count];
+        for (var i = 0; i < schema.Features.Count; i++)
+        {
+            var feature = schema.Features[i];
+            if (!_columns.TryAdd(feature.Name, i))
+            {
+                throw new ModelValidationException($"Feature schema names '{feature.Name}' twice.");
+            }
+
+            if (feature.Kind == FeatureKind.Categorical)
+            {
+                if (feature.Categories is not { Count: > 0 })
+                {
+                    throw new ModelValidationException($"Categorical feature '{feature.Name}' lists no categories.");
+                }
+
+                var map = new Dictionary<string, int>(feature.Categories.Count, StringComparer.Ordinal);
+                for (var c = 0; c < feature.Categories.Count; c++)
+                {
+                    map.TryAdd(feature.Categories[c], c);
+                }
+
+                _categories[i] = map;
+            }
+        }
+    }
+
+    public FeatureSchema Schema { get; }
+
+    /// <summary>Number of float columns a row encodes to.</summary>
+    public int Width => Schema.Features.Count;
+
+    /// <summary>The column of a field, or -1 when the schema does not name it.</summary>
+    public int IndexOf(string field) => _columns.TryGetValue(field, out var i) ? i : -1;
+
+    /// <summary>The column of a field given as UTF-16 chars, or -1 (no allocation).</summary>
+    public int IndexOf(ReadOnlySpan<char> field) =>
+        _columns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(field, out var i) ? i : -1;
+
+    /// <summary>Value for an absent or null field: NaN when allowed, else an error naming the field.</summary>
+    public bool TryEncodeMissing(int column, out float value, out string? error)
+    {
+        var feature = Schema.Features[column];
+        value = float.NaN;
+        error = feature.Required ? $"Field '{feature.Name}' is required." : null;
+        return error is null;
+    }
+
+    /// <summary>Encodes a JSON number (numeric features only).</summary>
+    public bool TryEncodeNumber(int column, double number, out float value, out string? error)
+    {
+        var feature = Schema.Features[column];
+        value = float.NaN;
+        if (feature.Kind == FeatureKind.Categorical)
+        {
+            error = $"Field '{feature.Name}' is categorical and expects a string, got a number.";
+            return false;
+        }
+
+        if (!double.IsFinite(number) || Math.Abs(number) > float.MaxValue)
+        {
+            error = $"Field '{feature.Name}' must be a finite number that fits a float.";
+            return false;
+        }
+
+        value = (float)number;
+        error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// Encodes a text value: a JSON string or a CSV cell. Empty text counts as missing. Numeric features
+    /// parse with the invariant culture; categorical features must name a known category.
+    /// </summary>
+    public bool TryEncodeText(int column, ReadOnlySpan<char> text, out float value, out string? error)
+    {
+        if (text.IsEmpty)
+        {
+            return TryEncodeMissing(column, out value, out error);
+        }
+
+        var feature = Schema.Features[column];
+        var categories = _categories[column];
+        if (categories is not null)
+        {
+            if (categories.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var index))
+            {
+                value = index;
+                error = null;
+                return true;
+            }
+
+            value = float.NaN;
+            error = $"Field '{feature.Name}' has unknown category '{Truncate(text)}'; expected one of: {string.Join(", ", feature.Categories!)}.";
+            return false;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return TryEncodeNumber(column, number, out value, out error);
+        }
+
+        value = float.NaN;
+        error = $"Field '{feature.Name}' expects a number, got '{Truncate(text)}'.";
+        return false;
+    }
+
+    private static string Truncate(ReadOnlySpan<char> text) =>
+        text.Length <= 64 ? text.ToString() : string.Concat(text[..64], "...");
+}
