@@ -1,0 +1,13 @@
+namespace Serverless.Core.Scoring;
+
+/// <summary>
+/// Resolves a model name (and optional version) to a loaded <see cref="IScoringModel"/> from cache.
+/// With no version, the champion of the cached deployment state answers. The hot path never waits on
+/// the control plane once a version is loaded.
+/// </summary>
+public interface IModelProvider
+{
+    /// <exception cref="ModelNotFoundException">Unknown model or version, or no champion set.</exception>
+    /// <exception cref="Models.ArtifactIntegrityException">The artifact failed verification; nothing is loaded.</exception>
+    ValueTask<IScoringModel> GetAsync(string name, int? version, CancellationToken cancellationToken = default);
+}
