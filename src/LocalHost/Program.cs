@@ -1,6 +1,11 @@
+using Serverless.Core.Http;
+using Serverless.LocalHost.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalHostServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "Serverless ML local host");
+app.MapModelManagementApi();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
