@@ -1,11 +1,15 @@
 using Serverless.Core.Http;
+using Serverless.Core.Scoring;
 using Serverless.LocalHost.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLocalHostServices();
+builder.Services.AddScoring(builder.Configuration);
 
 var app = builder.Build();
 app.MapModelManagementApi();
+app.MapScoringApi();
+app.MapOpenInferenceApi();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
