@@ -6,6 +6,7 @@ builder.AddLocalHostServices();
 
 var app = builder.Build();
 app.MapModelManagementApi();
+app.MapBenchEndpoints();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
