@@ -5,6 +5,7 @@ using Serverless.Bench;
 return args switch
 {
     ["coldstart", var dll, ..] => await ColdStart.RunAsync(Path.GetFullPath(dll), args.Length > 2 ? int.Parse(args[2]) : 5),
+    ["sample-body", var url, var model] => await SampleRecord.PrintAsync(url, model),
     _ => Usage(),
 };
 
