@@ -29,7 +29,14 @@ public sealed class ModelTrainer
     {
         Validate(request);
         var bytes = ReadFile(request.CsvPath);
-        var table = CsvParser.Read(new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true), request.CsvPath);
+        // Parse the very bytes that were hashed, so the lineage hash always describes the data trained on.
+        CsvTable table;
+        using (var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true))
+        {
+            table = CsvParser.Read(reader, request.CsvPath);
+        }
+
+
         if (table.IndexOf(request.LabelColumn) < 0)
         {
             throw new TrainingDataException(

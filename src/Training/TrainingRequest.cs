@@ -22,14 +22,19 @@ public sealed record TrainingRequest
     /// <summary>Share of rows held out (seeded shuffle) for the metrics; in (0, 1).</summary>
     public double HoldoutFraction { get; init; } = 0.2;
 
+    /// <summary>LightGBM by default; both trainers export to ONNX with identical predictions.</summary>
     public TrainerKind Trainer { get; init; } = TrainerKind.LightGbm;
 
+    /// <summary>Boosting iterations (trees); at least 1.</summary>
     public int NumberOfTrees { get; init; } = 100;
 
+    /// <summary>Maximum leaves per tree; at least 2.</summary>
     public int NumberOfLeaves { get; init; } = 31;
 
+    /// <summary>Shrinkage applied to each tree; in (0, 1].</summary>
     public double LearningRate { get; init; } = 0.1;
 
+    /// <summary>Minimum training rows in a leaf; at least 1.</summary>
     public int MinimumExamplesPerLeaf { get; init; } = 20;
 
     /// <summary>Seeds the holdout split and the trainer; the same request on the same file gives the same model.</summary>

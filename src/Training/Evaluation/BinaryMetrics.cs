@@ -32,18 +32,10 @@ internal static class BinaryMetrics
         double logLoss = 0;
         for (var i = 0; i < labels.Length; i++)
         {
-            if (predicted[i])
-            {
-                if (labels[i]) tp++; else fp++;
-            }
-            else if (labels[i])
-            {
-                fn++;
-            }
-            else
-            {
-                tn++;
-            }
+            tp += predicted[i] && labels[i] ? 1 : 0;
+            fp += predicted[i] && !labels[i] ? 1 : 0;
+            fn += !predicted[i] && labels[i] ? 1 : 0;
+            tn += !predicted[i] && !labels[i] ? 1 : 0;
 
             var p = Math.Clamp((double)probabilities[i], Epsilon, 1 - Epsilon);
             logLoss -= labels[i] ? Math.Log(p) : Math.Log(1 - p);
