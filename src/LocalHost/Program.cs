@@ -10,6 +10,7 @@ var app = builder.Build();
 app.MapModelManagementApi();
 app.MapScoringApi();
 app.MapOpenInferenceApi();
+app.MapBenchEndpoints();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
