@@ -105,4 +105,28 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal(HttpStatusCode.OK, champion.StatusCode);
         Assert.Equal(1, (await champion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
     }
+
+    [Fact]
+    public async Task Predict_SeededTrainedChurnModel_ReturnsClassProbabilities()
+    {
+        using var host = new ScoringHost(azurite, ("LocalHost:SeedSampleModel", "true"));
+        const string record = """
+            { "tenure_months": 3, "monthly_charges": 89.5, "total_charges": 268.5, "support_calls": 4, "age": 29,
+              "contract": "month-to-month", "payment_method": "electronic-check", "internet_service": "fiber", "paperless_billing": "yes" }
+            """;
+
+        var response = await host.Client.PostAsync("/api/models/churn/predict", ScoringHost.Json($$"""{ "records": [ {{record}}, { "age": 50 } ] }"""));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var manifest = await host.Client.GetFromJsonAsync<JsonElement>("/api/models/churn/versions/1");
+        var classes = manifest.GetProperty("classLabels").EnumerateArray().Select(c => c.GetString()).ToList();
+        foreach (var prediction in JsonDocument.Parse(text).RootElement.GetProperty("predictions").EnumerateArray())
+        {
+            Assert.Contains(prediction.GetProperty("label").GetString(), classes);
+            var probabilities = prediction.GetProperty("probabilities").EnumerateObject().ToList();
+            Assert.Equal(classes, probabilities.Select(p => p.Name));
+            Assert.Equal(1.0, probabilities.Sum(p => p.Value.GetDouble()), 3);
+        }
+    }
 }
