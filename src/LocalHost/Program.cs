@@ -1,6 +1,12 @@
+using Serverless.Core.Http;
+using Serverless.LocalHost.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalHostServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "Serverless ML local host");
+app.MapModelManagementApi();
+app.MapBenchEndpoints();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>

@@ -1,0 +1,21 @@
+using Serverless.Core.Models;
+
+namespace Serverless.LocalHost.Hosting;
+
+/// <summary>Everything the local host registers, in one place; Program.cs stays a few lines.</summary>
+internal static class LocalHostServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddLocalHostServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+
+        // Hosted services start in registration order: storage first, then the sample model.
+        services.AddHostedService<AzuriteLauncher>();
+
+        services.AddModelRegistry(configuration);
+        builder.AddLocalTelemetry();
+        return builder;
+    }
+}
