@@ -80,6 +80,11 @@ internal sealed class JsonLinesBatchReader(Stream stream, FeatureEncoder encoder
     private void Accept(RowBlock block, RawRows rows, ReadOnlySequence<byte> sequence)
     {
         _line++;
+        if (sequence.Length > maxRecordBytes)
+        {
+            throw new BatchFileException($"Line {_line} is longer than {maxRecordBytes} bytes.");
+        }
+
         var bytes = sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray();
         if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
         {
