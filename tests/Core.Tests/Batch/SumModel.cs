@@ -1,5 +1,6 @@
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
+using Serverless.Core.Scoring.OpenInference;
 
 namespace Serverless.Core.Tests.Batch;
 
@@ -46,6 +47,10 @@ internal sealed class SumModel(ModelManifest manifest) : IScoringModel
     }
 
     public static float ProbabilityOfOne(float sum) => 1f / (1f + MathF.Exp(-sum / 100f));
+
+    /// <summary>Batch scoring uses encoded rows only; raw tensors are the OIP endpoint's concern.</summary>
+    public IReadOnlyList<InferenceTensor> Infer(IReadOnlyList<InferenceTensor> inputs, IReadOnlyList<string>? outputs = null) =>
+        throw new NotSupportedException("SumModel scores encoded rows only.");
 
     public TabularPredictions ScoreEncoded(ReadOnlyMemory<float> features, int rows)
     {
