@@ -11,9 +11,9 @@ builder.Services.AddBatchWatcher(builder.Configuration);
 
 var app = builder.Build();
 app.MapModelManagementApi();
-app.MapBenchEndpoints();
 app.MapScoringApi();
 app.MapOpenInferenceApi();
+app.MapBenchEndpoints();
 app.MapBatchApi();
 app.Run();
 

@@ -35,7 +35,7 @@ public static class InferResponseWriter
 
             writer.WriteEndArray();
             writer.WritePropertyName("data");
-            WriteData(writer, output.Data);
+            WriteData(writer, output.Datatype, output.Data);
             writer.WriteEndObject();
         }
 
@@ -44,36 +44,37 @@ public static class InferResponseWriter
         writer.Flush();
     }
 
-    private static void WriteData(Utf8JsonWriter writer, Array data)
+    private static void WriteData(Utf8JsonWriter writer, string datatype, Array data)
     {
         writer.WriteStartArray();
-        switch (data)
+        // Dispatch on the datatype: array pattern matching would let a ulong[] pass as long[].
+        switch (datatype)
         {
-            case float[] a:
-                foreach (var v in a)
+            case OipDatatype.Fp32:
+                foreach (var v in (float[])data)
                 {
                     if (float.IsFinite(v)) { writer.WriteNumberValue(v); } else { writer.WriteNullValue(); }
                 }
 
                 break;
-            case double[] a:
-                foreach (var v in a)
+            case OipDatatype.Fp64:
+                foreach (var v in (double[])data)
                 {
                     if (double.IsFinite(v)) { writer.WriteNumberValue(v); } else { writer.WriteNullValue(); }
                 }
 
                 break;
-            case long[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case int[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case short[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case sbyte[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case ulong[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case uint[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case ushort[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case byte[] a: foreach (var v in a) { writer.WriteNumberValue(v); } break;
-            case bool[] a: foreach (var v in a) { writer.WriteBooleanValue(v); } break;
-            case string[] a: foreach (var v in a) { writer.WriteStringValue(v); } break;
-            default: throw new ArgumentException($"Unsupported tensor data {data.GetType().Name}.", nameof(data));
+            case OipDatatype.Int64: foreach (var v in (long[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.Int32: foreach (var v in (int[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.Int16: foreach (var v in (short[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.Int8: foreach (var v in (sbyte[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.UInt64: foreach (var v in (ulong[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.UInt32: foreach (var v in (uint[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.UInt16: foreach (var v in (ushort[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.UInt8: foreach (var v in (byte[])data) { writer.WriteNumberValue(v); } break;
+            case OipDatatype.Bool: foreach (var v in (bool[])data) { writer.WriteBooleanValue(v); } break;
+            case OipDatatype.Bytes: foreach (var v in (string[])data) { writer.WriteStringValue(v); } break;
+            default: throw new ArgumentException($"Unsupported datatype {datatype}.", nameof(datatype));
         }
 
         writer.WriteEndArray();

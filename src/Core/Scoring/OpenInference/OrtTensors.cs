@@ -64,22 +64,29 @@ internal static class OrtTensors
     }
 
     /// <summary>Wraps the tensor's array without copying (pinned until the value is disposed); strings are copied.</summary>
-    public static OrtValue ToOrtValue(InferenceTensor tensor) => tensor.Data switch
+    public static OrtValue ToOrtValue(InferenceTensor tensor)
     {
-        float[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        double[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        long[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        int[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        short[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        sbyte[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        ulong[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        uint[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        ushort[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        byte[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        bool[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        string[] a => CreateStrings(a, tensor.Shape),
-        _ => throw new InvalidInferenceInputException($"Input '{tensor.Name}': unsupported data type {tensor.Data.GetType().Name}."),
-    };
+        // Dispatch on the datatype, not the array's runtime type: the CLR lets a byte[] pass as sbyte[]
+        // (and ushort[] as short[], ...), so pattern matching on arrays would pick the wrong element type.
+        var data = tensor.Data;
+        var shape = tensor.Shape;
+        return tensor.Datatype switch
+        {
+            OipDatatype.Fp32 => OrtValue.CreateTensorValueFromMemory((float[])data, shape),
+            OipDatatype.Fp64 => OrtValue.CreateTensorValueFromMemory((double[])data, shape),
+            OipDatatype.Int64 => OrtValue.CreateTensorValueFromMemory((long[])data, shape),
+            OipDatatype.Int32 => OrtValue.CreateTensorValueFromMemory((int[])data, shape),
+            OipDatatype.Int16 => OrtValue.CreateTensorValueFromMemory((short[])data, shape),
+            OipDatatype.Int8 => OrtValue.CreateTensorValueFromMemory((sbyte[])data, shape),
+            OipDatatype.UInt64 => OrtValue.CreateTensorValueFromMemory((ulong[])data, shape),
+            OipDatatype.UInt32 => OrtValue.CreateTensorValueFromMemory((uint[])data, shape),
+            OipDatatype.UInt16 => OrtValue.CreateTensorValueFromMemory((ushort[])data, shape),
+            OipDatatype.UInt8 => OrtValue.CreateTensorValueFromMemory((byte[])data, shape),
+            OipDatatype.Bool => OrtValue.CreateTensorValueFromMemory((bool[])data, shape),
+            OipDatatype.Bytes => CreateStrings((string[])data, shape),
+            _ => throw new InvalidInferenceInputException($"Input '{tensor.Name}': datatype {tensor.Datatype} is not supported."),
+        };
+    }
 
     /// <summary>Copies an output tensor into an <see cref="InferenceTensor"/>.</summary>
     public static InferenceTensor FromOrtValue(string name, OrtValue value)
