@@ -21,12 +21,23 @@ internal sealed class TabularPlan
     private readonly int _label = -1;
     private readonly int _probabilities = -1;
     private readonly bool _zipMap;
+    // Output types and widths known from the graph metadata, so reading results needs no per-call shape query.
+    private readonly bool _labelIsString;
+    private readonly bool _valuesAreDouble;
+    private readonly int _probabilityWidth;
     private readonly IReadOnlyList<string>? _classLabels;
     private readonly Dictionary<long, string> _labelsByValue = [];
     private readonly Dictionary<string, int> _columnsByLabel = new(StringComparer.Ordinal);
 
-    private TabularPlan(ModelManifest manifest, string input, List<string> outputs, int label, int probabilities, bool zipMap)
+    private TabularPlan(
+        ModelManifest manifest, string input, List<string> outputs, int label, int probabilities, bool zipMap,
+        IReadOnlyDictionary<string, NodeMetadata> metadata)
     {
+        _labelIsString = label >= 0 && metadata[outputs[label]].ElementDataType == TensorElementType.String;
+        _valuesAreDouble = manifest.Task == ModelTask.Regression && metadata[outputs[0]].ElementDataType == TensorElementType.Double;
+        _probabilityWidth = probabilities >= 0 && !zipMap && metadata[outputs[probabilities]].Dimensions[1] > 0
+            ? metadata[outputs[probabilities]].Dimensions[1]
+            : -1;
         _task = manifest.Task;
         InputNames = [input];
         OutputNames = [.. outputs];
@@ -86,7 +97,7 @@ internal sealed class TabularPlan
                 && outputs[n].ElementDataType is TensorElementType.Float or TensorElementType.Double)
                 ?? throw new ModelValidationException($"{where}: a regression model needs a float or double output tensor.");
             requested.Add(value);
-            return new TabularPlan(manifest, inputName, requested, -1, -1, false);
+            return new TabularPlan(manifest, inputName, requested, -1, -1, false, outputs);
         }
 
         var label = outputNames.FirstOrDefault(n => outputs[n].IsTensor
@@ -113,7 +124,7 @@ internal sealed class TabularPlan
         }
 
         var zipMap = probabilities is not null && !outputs[probabilities].IsTensor;
-        return new TabularPlan(manifest, inputName, requested, labelIndex, probabilitiesIndex, zipMap);
+        return new TabularPlan(manifest, inputName, requested, labelIndex, probabilitiesIndex, zipMap, outputs);
     }
 
     /// <summary>Interprets the outputs of one Run over <paramref name="rows"/> rows.</summary>
@@ -148,17 +159,12 @@ internal sealed class TabularPlan
         return new TabularPredictions(rows, labels, probabilities, columns, null);
     }
 
-    private static float[] ReadValues(OrtValue value, int rows)
+    private float[] ReadValues(OrtValue value, int rows)
     {
-        var info = value.GetTensorTypeAndShape();
-        if (info.ElementCount != rows)
-        {
-            throw new InvalidOperationException($"The regression output has {info.ElementCount} values for {rows} rows.");
-        }
-
-        if (info.ElementDataType == TensorElementType.Double)
+        if (_valuesAreDouble)
         {
             var doubles = value.GetTensorDataAsSpan<double>();
+            CheckCount("regression output", doubles.Length, rows);
             var values = new float[rows];
             for (var i = 0; i < rows; i++)
             {
@@ -168,21 +174,26 @@ internal sealed class TabularPlan
             return values;
         }
 
-        return value.GetTensorDataAsSpan<float>().ToArray();
+        var floats = value.GetTensorDataAsSpan<float>();
+        CheckCount("regression output", floats.Length, rows);
+        return floats.ToArray();
+    }
+
+    private static void CheckCount(string output, int count, int expected)
+    {
+        if (count != expected)
+        {
+            throw new InvalidOperationException($"The {output} has {count} values; {expected} were expected.");
+        }
     }
 
     private (float[], IReadOnlyList<string>) ReadProbabilities(OrtValue value, int rows)
     {
-        var info = value.GetTensorTypeAndShape();
-        var shape = info.Shape;
-        if (shape.Length != 2 || shape[0] != rows)
-        {
-            throw new InvalidOperationException($"The probabilities output has shape [{string.Join(",", shape)}] for {rows} rows.");
-        }
-
-        var width = (int)shape[1];
+        var width = _probabilityWidth > 0 ? _probabilityWidth : (int)value.GetTensorTypeAndShape().Shape[^1];
+        var data = value.GetTensorDataAsSpan<float>();
+        CheckCount("probabilities output", data.Length, rows * width);
         var columns = _classLabels is not null && _classLabels.Count == width ? _classLabels : DefaultLabels(width);
-        return (value.GetTensorDataAsSpan<float>().ToArray(), columns);
+        return (data.ToArray(), columns);
     }
 
     private (float[], IReadOnlyList<string>) ReadZipMap(OrtValue sequence, int rows)
@@ -224,14 +235,9 @@ internal sealed class TabularPlan
 
     private void ReadLabels(OrtValue value, string[] labels)
     {
-        var info = value.GetTensorTypeAndShape();
-        if (info.ElementCount != labels.Length)
+        if (_labelIsString)
         {
-            throw new InvalidOperationException($"The label output has {info.ElementCount} values for {labels.Length} rows.");
-        }
-
-        if (info.ElementDataType == TensorElementType.String)
-        {
+            CheckCount("label output", (int)value.GetTensorTypeAndShape().ElementCount, labels.Length);
             for (var i = 0; i < labels.Length; i++)
             {
                 var text = value.GetStringElement(i);
@@ -242,6 +248,7 @@ internal sealed class TabularPlan
         }
 
         var values = value.GetTensorDataAsSpan<long>();
+        CheckCount("label output", values.Length, labels.Length);
         for (var i = 0; i < labels.Length; i++)
         {
             labels[i] = LabelOf(values[i]);
