@@ -61,6 +61,7 @@ public static class OrchestrationReplayer
                 if (run is null && e.Type is not (HistoryEventType.ExecutionStarted or HistoryEventType.OrchestratorStarted))
                 {
                     run = Start(orchestrator, context, scheduler);
+                    scheduler.RunUntilIdle();
                 }
 
                 context.Apply(e, isPast);
