@@ -62,21 +62,19 @@ public sealed partial class DurableEngine : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Stops polling, cancels running activities (their messages reappear) and waits for in-flight work.</summary>
+    /// <remarks>Idempotent and safe to call concurrently (the host stops it, then the container disposes it).</remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_running is null || _stopping is null)
+        var running = _running;
+        if (running is null || _stopping is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken);
-        _running = null;
+        _stopping.Cancel();
+        await running.WaitAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None);
-        _stopping?.Dispose();
-    }
+    /// <remarks>Idempotent. The cancellation source is not disposed: a host may dispose the engine more than once.</remarks>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 }
