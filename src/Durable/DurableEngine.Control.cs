@@ -12,7 +12,6 @@ public sealed partial class DurableEngine
     private async Task HandleControlMessageAsync(QueueMessage message, CancellationToken stopping)
     {
         var control = ControlMessage.Deserialize(message.MessageText);
-        var popReceipt = message.PopReceipt;
         if (control.IsTimer)
         {
             var due = control.FireAt!.Value - DateTime.UtcNow;
@@ -20,7 +19,7 @@ public sealed partial class DurableEngine
             {
                 // Not due yet: the timer was longer than the queue's maximum delay. Re-arm it.
                 await _hub.SendTimerAsync(control, CancellationToken.None);
-                await _hub.Storage.Control.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+                await _hub.Storage.Control.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
                 return;
             }
 
@@ -36,11 +35,7 @@ public sealed partial class DurableEngine
                 ExecutionId = control.ExecutionId,
             };
             await _hub.History.AppendInboxAsync(control.InstanceId, fired, CancellationToken.None);
-
-            // From here on the message is a plain wake-up, so a retry does not add the event again.
-            var update = await _hub.Storage.Control.UpdateMessageAsync(
-                message.MessageId, popReceipt, new ControlMessage(control.InstanceId).Serialize(), _options.ControlVisibilityTimeout, CancellationToken.None);
-            popReceipt = update.Value.PopReceipt;
+            control = new ControlMessage(control.InstanceId);
         }
 
         // Episodes are short and are not cancelled half-way: stopping only ends polling.
@@ -51,7 +46,9 @@ public sealed partial class DurableEngine
             Logs.InstanceBusy(_logger, control.InstanceId);
             if (waited >= MaxBusyWait || stopping.IsCancellationRequested)
             {
-                await _hub.Storage.Control.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: TimeSpan.FromSeconds(1), cancellationToken: CancellationToken.None);
+                // Retried in a second, as a plain wake-up: a fired timer's event is already in the inbox.
+                await _hub.Storage.Control.UpdateMessageAsync(
+                    message.MessageId, message.PopReceipt, control.Serialize(), TimeSpan.FromSeconds(1), CancellationToken.None);
                 return;
             }
 
@@ -60,7 +57,7 @@ public sealed partial class DurableEngine
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
         }
 
-        await _hub.Storage.Control.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+        await _hub.Storage.Control.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
     }
 
     /// <summary>Timers due within this are waited for in memory; the message must stay hidden meanwhile.</summary>
