@@ -39,7 +39,7 @@ public sealed class DurableWorkflowClient(DurableEngineOptions options, ILogger<
             return;
         }
 
-        // Addressed to the current execution; after ContinueAsNew, carried-over events are re-addressed by the engine.
+        // Not bound to an execution: an event that arrives during a ContinueAsNew goes to the next execution.
         await _hub.DeliverAsync(instanceId, new HistoryEvent(HistoryEventType.EventRaised, DateTime.UtcNow)
         {
             Name = eventName,

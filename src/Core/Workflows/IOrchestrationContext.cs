@@ -11,7 +11,8 @@ namespace Serverless.Core.Workflows;
 /// must be deterministic: use only this context for time (<see cref="CurrentUtcDateTime"/>), ids
 /// (<see cref="NewGuid"/>), waiting (<see cref="CreateTimer(DateTime, CancellationToken)"/>) and I/O (activities).
 /// Never use <c>DateTime.UtcNow</c>, <c>Guid.NewGuid</c>, random, <c>Task.Delay</c>, <c>Task.Run</c> or
-/// <c>ConfigureAwait(false)</c> in an orchestrator. Inputs and outputs go through System.Text.Json with
+/// <c>ConfigureAwait(false)</c> in an orchestrator, and cancel with <c>CancellationTokenSource.Cancel()</c> rather than
+/// <c>CancelAsync()</c> (which runs the cancellation on the thread pool). Inputs and outputs go through System.Text.Json with
 /// <see cref="Serialization.JsonDefaults.Options"/>.
 /// </remarks>
 public interface IOrchestrationContext

@@ -104,6 +104,10 @@ internal sealed class QueuePoller(
         {
             await handle(message, stopping);
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: the message reappears after its visibility timeout and another worker takes it.
+        }
         catch (Exception e)
         {
             // Left in the queue: it reappears after its visibility timeout.

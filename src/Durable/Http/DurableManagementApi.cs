@@ -158,14 +158,19 @@ public static class DurableManagementApi
         }
 
         using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyBytes + 1];
-        var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        if (length > MaxBodyBytes)
+        var body = new System.Text.StringBuilder();
+        var buffer = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
         {
-            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxBodyBytes} bytes."));
+            body.Append(buffer, 0, read);
+            if (body.Length > MaxBodyBytes)
+            {
+                return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxBodyBytes} bytes."));
+            }
         }
 
-        var text = new string(buffer, 0, length);
+        var text = body.ToString();
         if (string.IsNullOrWhiteSpace(text))
         {
             return (null, null);
