@@ -1,4 +1,5 @@
 using Serverless.Core.Models;
+using Serverless.Core.Scoring.OpenInference;
 
 namespace Serverless.Core.Scoring;
 
@@ -18,4 +19,14 @@ public interface IScoringModel
     /// Used by HTTP record scoring and batch scoring alike.
     /// </summary>
     TabularPredictions ScoreEncoded(ReadOnlyMemory<float> features, int rows);
+
+    /// <summary>
+    /// Runs the model on named tensors (Open Inference Protocol v2) and returns the requested tensor outputs
+    /// (all tensor outputs when <paramref name="outputs"/> is null), with datatypes and shapes as produced.
+    /// </summary>
+    /// <exception cref="InvalidInferenceInputException">
+    /// An input is unknown, missing or duplicated, or its datatype, rank, fixed dimensions or data length do
+    /// not fit the model; or an output is unknown, duplicated or not a tensor.
+    /// </exception>
+    IReadOnlyList<InferenceTensor> Infer(IReadOnlyList<InferenceTensor> inputs, IReadOnlyList<string>? outputs = null);
 }

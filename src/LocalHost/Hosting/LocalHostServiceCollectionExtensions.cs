@@ -13,6 +13,8 @@ internal static class LocalHostServiceCollectionExtensions
 
         // Hosted services start in registration order: storage first, then the sample model.
         services.AddHostedService<AzuriteLauncher>();
+        services.AddHostedService<StartupBanner>();
+        services.AddHostedService<SampleModelSeeder>();
 
         services.AddModelRegistry(configuration);
         builder.AddLocalTelemetry();

@@ -1,0 +1,16 @@
+using Serverless.Bench;
+
+// Usage: Serving.Bench coldstart <path to Serverless.LocalHost.dll> [iterations]
+//        Serving.Bench handler [seconds]
+return args switch
+{
+    ["coldstart", var dll, ..] => await ColdStart.RunAsync(Path.GetFullPath(dll), args.Length > 2 ? int.Parse(args[2]) : 5),
+    ["sample-body", var url, var model] => await SampleRecord.PrintAsync(url, model),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Serving.Bench coldstart <Serverless.LocalHost.dll> [iterations] | handler [seconds]");
+    return 2;
+}

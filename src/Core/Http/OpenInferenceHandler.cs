@@ -1,0 +1,125 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+using Serverless.Core.Scoring;
+using Serverless.Core.Scoring.OpenInference;
+using Serverless.Core.Serialization;
+
+namespace Serverless.Core.Http;
+
+/// <summary>
+/// The Open Inference Protocol (KServe v2) REST endpoints over the same model provider as record scoring.
+/// Shared by the local host and the Functions app. Thread-safe singleton.
+/// </summary>
+public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options)
+{
+    private static readonly string ServerVersion =
+        typeof(OpenInferenceHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
+
+    /// <summary><c>GET /v2</c>: <c>{ "name", "version", "extensions": [] }</c>.</summary>
+    public IResult ServerMetadata() =>
+        TypedResults.Json(new ServerMetadataResponse("serverless-ml", ServerVersion, []), JsonDefaults.Options);
+
+    /// <summary><c>GET /v2/health/live</c>: 200 while the process serves requests.</summary>
+    public IResult Live() => TypedResults.Json(new { live = true }, JsonDefaults.Options);
+
+    /// <summary><c>GET /v2/health/ready</c>: 200 once the host has started (models load on first use).</summary>
+    public IResult Ready() => TypedResults.Json(new { ready = true }, JsonDefaults.Options);
+
+    /// <summary>
+    /// <c>GET /v2/models/{name}[/versions/{v}]</c>: <c>{ "name", "versions", "platform", "inputs", "outputs" }</c>
+    /// from the manifest (<c>-1</c> = variable dimension); 404 for an unknown model or version.
+    /// </summary>
+    public async Task<IResult> ModelMetadataAsync(string name, int? version, CancellationToken cancellationToken)
+    {
+        var (model, error) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
+        if (model is null)
+        {
+            return error!;
+        }
+
+        var manifest = model.Manifest;
+        return TypedResults.Json(
+            new ModelMetadataResponse(manifest.Name, [manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)], "onnxruntime_onnx", manifest.Inputs, manifest.Outputs),
+            JsonDefaults.Options);
+    }
+
+    /// <summary>
+    /// <c>GET /v2/models/{name}[/versions/{v}]/ready</c>: 200 <c>{ "name", "ready": true }</c> once the session is
+    /// loaded (this call loads it); 404 unknown; 503 with <c>{ "error" }</c> when the version cannot be served.
+    /// </summary>
+    public async Task<IResult> ModelReadyAsync(string name, int? version, CancellationToken cancellationToken)
+    {
+        var (model, error) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
+        if (model is not null)
+        {
+            return TypedResults.Json(new { name, ready = true }, JsonDefaults.Options);
+        }
+
+        return error is IStatusCodeHttpResult { StatusCode: StatusCodes.Status500InternalServerError } and IValueHttpResult { Value: ApiError apiError }
+            ? ApiError.Result(StatusCodes.Status503ServiceUnavailable, apiError.Error)
+            : error!;
+    }
+
+    /// <summary>
+    /// <c>POST /v2/models/{name}[/versions/{v}]/infer</c>: request
+    /// <c>{ "id"?, "parameters"?, "inputs": [ { "name", "shape", "datatype", "data" } ], "outputs"?: [ { "name" } ] }</c>;
+    /// response <c>{ "model_name", "model_version", "id", "outputs": [ { "name", "datatype", "shape", "data" } ] }</c>.
+    /// 400 names the input or output at fault; 404 unknown model; 413/415 for oversized or non-JSON bodies.
+    /// </summary>
+    public async Task<IResult> InferAsync(HttpRequest request, string name, int? version, CancellationToken cancellationToken)
+    {
+        var (body, bodyError) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return bodyError!;
+        }
+
+        InferRequest? inferRequest;
+        string? error;
+        using (body)
+        {
+            if (!InferRequestReader.TryRead(body.Span, out inferRequest, out error))
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, error);
+            }
+        }
+
+        var (model, lookupError) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
+        if (model is null)
+        {
+            return lookupError!;
+        }
+
+        IReadOnlyList<InferenceTensor> outputs;
+        try
+        {
+            outputs = model.Infer(inferRequest.Inputs, inferRequest.Outputs);
+        }
+        catch (InvalidInferenceInputException e)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, e.Message);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            // Inputs passed every metadata check, so what is left (e.g. batch sizes that do not broadcast) is theirs.
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"Model '{name}' could not run on these inputs: {e.Message}");
+        }
+
+        var output = new PooledBufferWriter();
+        try
+        {
+            using var writer = new Utf8JsonWriter(output);
+            InferResponseWriter.Write(writer, model.Manifest.Name, model.Manifest.Version, inferRequest.Id, outputs);
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+
+        return new PooledJsonResult(output);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http;
+
+namespace Serverless.Core.Http;
+
+/// <summary>The request id of a scoring call: the caller's <c>x-request-id</c>, or a new one. Echoed as a response header.</summary>
+public static class RequestIds
+{
+    public const string Header = "x-request-id";
+
+    /// <summary>Reads or creates the id and sets the response header; a malformed header is refused (400).</summary>
+    public static bool TryGet(HttpRequest request, [NotNullWhen(true)] out string? requestId, [NotNullWhen(false)] out IResult? error)
+    {
+        var given = request.Headers[Header];
+        requestId = given.Count == 0 ? Guid.NewGuid().ToString("N") : given.ToString();
+        if (given.Count > 1 || !IsValid(requestId))
+        {
+            requestId = null;
+            error = ApiError.Result(StatusCodes.Status400BadRequest, $"The {Header} header must be one value of 1-128 visible ASCII characters.");
+            return false;
+        }
+
+        request.HttpContext.Response.Headers[Header] = requestId;
+        error = null;
+        return true;
+    }
+
+    private static bool IsValid(string id)
+    {
+        if (id.Length is 0 or > 128)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

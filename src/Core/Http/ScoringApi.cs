@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Serverless.Core.Http;
+
+/// <summary>Maps record scoring onto <see cref="ScoringHandler"/>.</summary>
+public static class ScoringApi
+{
+    public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder endpoints)
+    {
+        var models = endpoints.MapGroup("/api/models");
+        models.MapPost("/{name}/predict", (HttpRequest request, string name, ScoringHandler h, CancellationToken ct) =>
+            h.PredictAsync(request, name, null, ct));
+        models.MapPost("/{name}/versions/{version}/predict", (HttpRequest request, string name, string version, ScoringHandler h, CancellationToken ct) =>
+            ModelVersions.TryParse(version, out var number, out var error) ? h.PredictAsync(request, name, number, ct) : Task.FromResult(error));
+        return endpoints;
+    }
+}

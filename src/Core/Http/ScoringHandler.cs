@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Serverless.Core.Models;
+using Serverless.Core.Scoring;
+
+namespace Serverless.Core.Http;
+
+/// <summary>
+/// Record scoring over HTTP: <c>POST /api/models/{name}[/versions/{version}]/predict</c>. Shared by the local
+/// host and the Functions app; each binds its route and calls <see cref="PredictAsync"/>. Thread-safe singleton.
+/// </summary>
+public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options)
+{
+    /// <summary>
+    /// Body <c>{ "records": [ { field: value, ... } ] }</c>; answers 200
+    /// <c>{ "requestId", "model", "version", "predictions": [ { "label", "probabilities" } | { "value" } ] }</c>,
+    /// or 400/404/413/415/500 with <c>{ "error" }</c>. The request id comes from <c>x-request-id</c> or is generated.
+    /// </summary>
+    public async Task<IResult> PredictAsync(HttpRequest request, string name, int? version, CancellationToken cancellationToken)
+    {
+        if (!RequestIds.TryGet(request, out var requestId, out var idError))
+        {
+            return idError;
+        }
+
+        var (body, bodyError) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return bodyError!;
+        }
+
+        using (body)
+        {
+            var (model, lookupError) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
+            if (model is null)
+            {
+                return lookupError!;
+            }
+
+            var manifest = model.Manifest;
+            if (model.Encoder is null || manifest.Task == ModelTask.Other)
+            {
+                var why = model.Encoder is null ? "has no feature schema, so records cannot be encoded" : "has task 'other', so its outputs have no record form";
+                return ApiError.Result(StatusCodes.Status400BadRequest,
+                    $"Model '{name}' version {manifest.Version} {why}; send tensors to POST /v2/models/{name}/versions/{manifest.Version}/infer.");
+            }
+
+            var output = new PooledBufferWriter();
+            try
+            {
+                if (!scorer.TryScore(model, body.Span, requestId, output, out var error))
+                {
+                    output.Dispose();
+                    return ApiError.Result(StatusCodes.Status400BadRequest, error);
+                }
+            }
+            catch
+            {
+                output.Dispose();
+                throw;
+            }
+
+            return new PooledJsonResult(output);
+        }
+    }
+}

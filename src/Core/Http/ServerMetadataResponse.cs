@@ -1,0 +1,4 @@
+namespace Serverless.Core.Http;
+
+/// <summary>OIP <c>GET /v2</c> body.</summary>
+public sealed record ServerMetadataResponse(string Name, string Version, IReadOnlyList<string> Extensions);

@@ -1,0 +1,8 @@
+namespace Serverless.Core.Scoring.OpenInference;
+
+/// <summary>A named tensor in Open Inference Protocol terms: flattened row-major data plus its shape.</summary>
+/// <param name="Name">Input or output name.</param>
+/// <param name="Datatype">An <see cref="OipDatatype"/> name.</param>
+/// <param name="Shape">Dimensions, all non-negative; the product equals <c>Data.Length</c>.</param>
+/// <param name="Data">A one-dimensional array of <see cref="OipDatatype.ClrType"/> elements (string for BYTES).</param>
+public sealed record InferenceTensor(string Name, string Datatype, long[] Shape, Array Data);

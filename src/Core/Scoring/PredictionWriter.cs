@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Serverless.Core.Scoring;
+
+/// <summary>
+/// Writes <c>{ "requestId", "model", "version", "predictions": [ ... ] }</c> with <see cref="Utf8JsonWriter"/>.
+/// Classification rows are <c>{ "label", "probabilities": { class: p } }</c>, regression rows
+/// <c>{ "value" }</c>; a non-finite value (JSON has none) is written as null. Stateless; thread-safe.
+/// </summary>
+internal static class PredictionWriter
+{
+    private static readonly JsonEncodedText RequestId = JsonEncodedText.Encode("requestId");
+    private static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+    private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText Predictions = JsonEncodedText.Encode("predictions");
+    private static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+    private static readonly JsonEncodedText Probabilities = JsonEncodedText.Encode("probabilities");
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+
+    public static void Write(Utf8JsonWriter writer, string requestId, string model, int version, TabularPredictions predictions)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(RequestId, requestId);
+        writer.WriteString(Model, model);
+        writer.WriteNumber(Version, version);
+        writer.WriteStartArray(Predictions);
+        var columns = predictions.ClassLabels;
+        var width = columns?.Count ?? 0;
+        for (var r = 0; r < predictions.Rows; r++)
+        {
+            writer.WriteStartObject();
+            if (predictions.Values is { } values)
+            {
+                writer.WritePropertyName(Value);
+                WriteFloat(writer, values[r]);
+            }
+            else
+            {
+                writer.WriteString(Label, predictions.Labels![r]);
+                if (predictions.Probabilities is { } probabilities && columns is not null)
+                {
+                    writer.WriteStartObject(Probabilities);
+                    for (var c = 0; c < width; c++)
+                    {
+                        writer.WritePropertyName(columns[c]);
+                        WriteFloat(writer, probabilities[r * width + c]);
+                    }
+
+                    writer.WriteEndObject();
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static void WriteFloat(Utf8JsonWriter writer, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Serverless.Core.Scoring;
+
+/// <summary>
+/// Record scoring without HTTP: a predict body (UTF-8 JSON) in, the response JSON out. The endpoint, the
+/// Functions trigger and benchmarks all go through here.
+/// </summary>
+/// <remarks>
+/// The body is parsed straight into a pooled float buffer through the model's <see cref="Models.FeatureEncoder"/>,
+/// scored in one ONNX Runtime call and written with a reused <see cref="Utf8JsonWriter"/>. Nothing is written
+/// when the body is refused. Thread-safe: per-call state lives on the stack, the pool or a thread-static writer.
+/// </remarks>
+public sealed class RecordScorer
+{
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    public RecordScorer(IOptions<ScoringOptions> options)
+        : this(options.Value.MaxRecordsPerRequest)
+    {
+    }
+
+    /// <param name="maxRecordsPerRequest">Bodies with more records are refused.</param>
+    public RecordScorer(int maxRecordsPerRequest)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecordsPerRequest);
+        MaxRecordsPerRequest = maxRecordsPerRequest;
+    }
+
+    public int MaxRecordsPerRequest { get; }
+
+    /// <summary>Scores <c>{ "records": [ ... ] }</c> and writes the predictions to <paramref name="output"/>.</summary>
+    /// <param name="model">A model with a feature schema and a classification or regression task.</param>
+    /// <param name="utf8Json">The request body.</param>
+    /// <param name="requestId">Echoed as <c>requestId</c>.</param>
+    /// <param name="output">Receives the response JSON (only on success).</param>
+    /// <param name="error">Why the body was refused, naming the record and field at fault.</param>
+    /// <returns>False when the body is refused (a client error); model failures throw.</returns>
+    /// <exception cref="InvalidOperationException">The model has no feature schema or no tabular task.</exception>
+    public bool TryScore(
+        IScoringModel model, ReadOnlySpan<byte> utf8Json, string requestId, IBufferWriter<byte> output,
+        [NotNullWhen(false)] out string? error)
+    {
+        var encoder = model.Encoder ?? throw new InvalidOperationException(
+            $"Model '{model.Manifest.Name}' version {model.Manifest.Version} has no feature schema.");
+        using var rows = new EncodedRows(encoder.Width);
+        if (!RecordRequestReader.TryRead(utf8Json, encoder, model.Manifest.Name, MaxRecordsPerRequest, rows, out error))
+        {
+            return false;
+        }
+
+        var predictions = model.ScoreEncoded(rows.Memory, rows.Rows);
+        var writer = t_writer;
+        if (writer is null)
+        {
+            writer = t_writer = new Utf8JsonWriter(output, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(output);
+        }
+
+        try
+        {
+            PredictionWriter.Write(writer, requestId, model.Manifest.Name, model.Manifest.Version, predictions);
+        }
+        finally
+        {
+            // Drop the reference to the caller's buffer so it is not kept alive by this thread.
+            writer.Reset(Stream.Null);
+        }
+
+        return true;
+    }
+}

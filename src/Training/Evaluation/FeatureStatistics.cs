@@ -1,0 +1,95 @@
+using Serverless.Core.Models;
+
+namespace Serverless.Training.Evaluation;
+
+/// <summary>Per-feature histograms of the training rows: the reference distribution for drift detection.</summary>
+/// <remarks>
+/// Numeric: bin edges are the distinct 10%..90% quantiles (nearest rank) of the non-missing values; bin 0 holds
+/// values below the first edge, bin i values in [edge[i-1], edge[i]), the last bin values at or above the last edge.
+/// Categorical: one count per category in schema order. For every feature, counts plus missing equal the row count.
+/// </remarks>
+internal static class FeatureStatistics
+{
+    private const int QuantileBins = 10;
+
+    public static IReadOnlyList<FeatureHistogram> Compute(FeatureSchema schema, IReadOnlyList<float[]> rows)
+    {
+        var histograms = new List<FeatureHistogram>(schema.Features.Count);
+        for (var f = 0; f < schema.Features.Count; f++)
+        {
+            var feature = schema.Features[f];
+            var values = new List<float>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (!float.IsNaN(row[f]))
+                {
+                    values.Add(row[f]);
+                }
+            }
+
+            var missing = rows.Count - values.Count;
+            histograms.Add(feature.Kind == FeatureKind.Categorical
+                ? Categorical(feature, values, missing)
+                : Numeric(feature.Name, values, missing));
+        }
+
+        return histograms;
+    }
+
+    /// <summary>The bin of <paramref name="value"/> under <paramref name="edges"/>: the number of edges at or below it.</summary>
+    public static int BinOf(IReadOnlyList<double> edges, double value)
+    {
+        int low = 0, high = edges.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (edges[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private static FeatureHistogram Numeric(string name, List<float> values, int missing)
+    {
+        values.Sort();
+        var edges = new List<double>();
+        if (values.Count > 0)
+        {
+            for (var k = 1; k < QuantileBins; k++)
+            {
+                var rank = (int)Math.Ceiling(k * values.Count / (double)QuantileBins);
+                double edge = values[Math.Max(rank - 1, 0)];
+                if (edges.Count == 0 || edge > edges[^1])
+                {
+                    edges.Add(edge);
+                }
+            }
+        }
+
+        var counts = new long[edges.Count + 1];
+        foreach (var value in values)
+        {
+            counts[BinOf(edges, value)]++;
+        }
+
+        return new FeatureHistogram(name, edges, counts, missing);
+    }
+
+    private static FeatureHistogram Categorical(FeatureDefinition feature, List<float> values, int missing)
+    {
+        var counts = new long[feature.Categories!.Count];
+        foreach (var value in values)
+        {
+            counts[(int)value]++;
+        }
+
+        return new FeatureHistogram(feature.Name, [], counts, missing);
+    }
+}

@@ -1,0 +1,144 @@
+namespace Serverless.Core.Tests.Scoring.TestModels;
+
+/// <summary>
+/// Small ONNX models written byte by byte (ModelProto/GraphProto/NodeProto field numbers from onnx.proto),
+/// so tests exercise real ONNX Runtime sessions on shapes and types the shared data does not cover.
+/// </summary>
+internal static class TestOnnxModels
+{
+    // TensorProto.DataType values.
+    public const int Float = 1, UInt8 = 2, Int8 = 3, UInt16 = 4, Int16 = 5, Int32 = 6, Int64 = 7, String = 8, Bool = 9, Double = 11;
+
+    /// <summary>One input per entry; output <c>{name}_out</c> is Identity(input). Dims of -1 are symbolic.</summary>
+    public static byte[] Identity(params (string Name, int ElemType, long[] Dims)[] inputs) =>
+        Model(("", 13), graph =>
+        {
+            foreach (var (name, _, _) in inputs)
+            {
+                graph.Message(1, node => node.String(1, name).String(2, name + "_out").String(3, "id_" + name).String(4, "Identity"));
+            }
+
+            graph.String(2, "identity");
+            foreach (var (name, type, dims) in inputs)
+            {
+                graph.Message(11, v => ValueInfo(v, name, type, dims));
+            }
+
+            foreach (var (name, type, dims) in inputs)
+            {
+                graph.Message(12, v => ValueInfo(v, name + "_out", type, dims));
+            }
+        });
+
+    /// <summary>
+    /// A TreeEnsembleClassifier stump on input "features" float [-1, 2]: feature 0 &lt;= 0.5 gives class 0 with
+    /// probabilities [1, 0], else class 1 with [0.3, 0.7] (ORT labels a binary ensemble positive when the class-1 score is above 0). Outputs "label" int64 [-1] and either
+    /// "probabilities" float [-1, 2] or, with <paramref name="zipMap"/>, "output_probability" seq(map(int64, float)).
+    /// </summary>
+    public static byte[] Classifier(bool zipMap = false) =>
+        Model(("ai.onnx.ml", 3), graph =>
+        {
+            graph.Message(1, node =>
+            {
+                node.String(1, "features").String(2, "label").String(2, "probabilities").String(3, "tree")
+                    .String(4, "TreeEnsembleClassifier").String(7, "ai.onnx.ml");
+                Ints(node, "nodes_treeids", 0, 0, 0);
+                Ints(node, "nodes_nodeids", 0, 1, 2);
+                Ints(node, "nodes_featureids", 0, 0, 0);
+                Floats(node, "nodes_values", 0.5f, 0, 0);
+                Strings(node, "nodes_modes", "BRANCH_LEQ", "LEAF", "LEAF");
+                Ints(node, "nodes_truenodeids", 1, 0, 0);
+                Ints(node, "nodes_falsenodeids", 2, 0, 0);
+                Ints(node, "class_treeids", 0, 0, 0, 0);
+                Ints(node, "class_nodeids", 1, 1, 2, 2);
+                Ints(node, "class_ids", 0, 1, 0, 1);
+                Floats(node, "class_weights", 1f, 0f, 0.3f, 0.7f);
+                Ints(node, "classlabels_int64s", 0, 1);
+                node.Message(5, a => a.String(1, "post_transform").String(4, "NONE").Varint(20, 3));
+            });
+            if (zipMap)
+            {
+                graph.Message(1, node =>
+                {
+                    node.String(1, "probabilities").String(2, "output_probability").String(3, "zipmap").String(4, "ZipMap").String(7, "ai.onnx.ml");
+                    Ints(node, "classlabels_int64s", 0, 1);
+                });
+            }
+
+            graph.String(2, "classifier");
+            graph.Message(11, v => ValueInfo(v, "features", Float, [-1, 2]));
+            graph.Message(12, v => ValueInfo(v, "label", Int64, [-1]));
+            if (zipMap)
+            {
+                graph.Message(12, v => v.String(1, "output_probability").Message(2, t => t.Message(4, seq => seq.Message(1, elem =>
+                    elem.Message(5, map => map.Varint(1, Int64).Message(2, value => value.Message(1, tensor => tensor.Varint(1, Float))))))));
+            }
+            else
+            {
+                graph.Message(12, v => ValueInfo(v, "probabilities", Float, [-1, 2]));
+            }
+        });
+
+    private static byte[] Model((string Domain, int Version) extraOpset, Action<ProtoWriter> graph)
+    {
+        var model = new ProtoWriter().Varint(1, 8).String(2, "serverless-tests");
+        model.Message(8, o => o.String(1, "").Varint(2, 13));
+        if (extraOpset.Domain.Length > 0)
+        {
+            model.Message(8, o => o.String(1, extraOpset.Domain).Varint(2, extraOpset.Version));
+        }
+
+        model.Message(7, graph);
+        return model.ToArray();
+    }
+
+    private static void ValueInfo(ProtoWriter value, string name, int elemType, long[] dims) =>
+        value.String(1, name).Message(2, type => type.Message(1, tensor =>
+        {
+            tensor.Varint(1, elemType);
+            tensor.Message(2, shape =>
+            {
+                foreach (var dim in dims)
+                {
+                    shape.Message(1, d =>
+                    {
+                        if (dim < 0)
+                        {
+                            d.String(2, "N");
+                        }
+                        else
+                        {
+                            d.Varint(1, dim);
+                        }
+                    });
+                }
+            });
+        }));
+
+    private static void Ints(ProtoWriter node, string name, params long[] values) => node.Message(5, a =>
+    {
+        a.String(1, name).Varint(20, 7);
+        foreach (var v in values)
+        {
+            a.Varint(8, v);
+        }
+    });
+
+    private static void Floats(ProtoWriter node, string name, params float[] values) => node.Message(5, a =>
+    {
+        a.String(1, name).Varint(20, 6);
+        foreach (var v in values)
+        {
+            a.Float(7, v);
+        }
+    });
+
+    private static void Strings(ProtoWriter node, string name, params string[] values) => node.Message(5, a =>
+    {
+        a.String(1, name).Varint(20, 8);
+        foreach (var v in values)
+        {
+            a.String(9, v);
+        }
+    });
+}

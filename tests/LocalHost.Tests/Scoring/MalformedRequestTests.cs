@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Serverless.Core.Tests.Scoring.TestModels;
+using Serverless.Testing;
+
+namespace Serverless.LocalHost.Tests.Scoring;
+
+public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Predict = "/api/models/xgb/predict";
+    private const string Infer = "/v2/models/xgb/infer";
+    private const string InferMixed = "/v2/models/mixed/infer";
+
+    private sealed record Case(HttpMethod Method, string Path, Func<HttpContent?> Content, string? RequestId = null)
+    {
+        /// <summary>Identifies the case (method, path, header, whole body) to check that every case is distinct.</summary>
+        public async Task<string> DescribeAsync() =>
+            $"{Method} {Path} {RequestId} {(Content() is { } c ? c.Headers.ContentType + " " + Convert.ToHexString(await c.ReadAsByteArrayAsync()) : "")}";
+    }
+
+    private static Case Post(string path, string json) => new(HttpMethod.Post, path, () => ScoringHost.Json(json));
+
+    private static Case Raw(string path, byte[] body, string? contentType) => new(HttpMethod.Post, path, () =>
+    {
+        var content = new ByteArrayContent(body);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return content;
+    });
+
+    private static Case Get(string path) => new(HttpMethod.Get, path, () => null);
+
+    private static string X(string datatype, string shape, string data, string name = "X") =>
+        $$"""{ "inputs": [ { "name": "{{name}}", "shape": {{shape}}, "datatype": "{{datatype}}", "data": {{data}} } ] }""";
+
+    private static IEnumerable<Case> Cases()
+    {
+        string[] predictBodies =
+        [
+            """{ "records": [ { "a": 1, "foo": 2 } ] }""", """{ "records": [ { "b": 2 } ] }""", """{ "records": [ { "a": "x" } ] }""",
+            """{ "records": [ { "a": "NaN" } ] }""", """{ "records": [ { "a": "Infinity" } ] }""", """{ "records": [ { "a": 1e39 } ] }""",
+            """{ "records": [ { "a": true } ] }""", """{ "records": [ { "a": [1] } ] }""", """{ "records": [ { "a": { "v": 1 } } ] }""",
+            """{ "records": [ { "a": 1, "d": "mid" } ] }""", """{ "records": [ { "a": 1, "d": 1 } ] }""", """{ "records": [ { "a": 1, "a": 2 } ] }""",
+            """{ "records": [] }""", """{ "records": {} }""", """{ "records": [ 1 ] }""", """{ "records": null }""", """{ "rows": [] }""",
+            """{}""", """[]""", "\"records\"", """{ "records": [ { "a": 1 } ] } x""", """{ "records": [ { "a": 1 """, """{ records: [] }""",
+            """{ "records": [ { "a": 1, } ] }""", """{ "records": [ {"a":1},{"a":1},{"a":1},{"a":1},{"a":1},{"a":1} ] }""",
+            """{ "records": [ { "a": NaN } ] }""", """{ "records": [ { "a": 1 } ], "extra": 1 }""", """{ "records": [ { "a": null } ] }""",
+            """{ "records": [ { "a": 1, "c": "1,5" } ] }""", """{ "records": [ { "a": 1 }, { "a": 1, "zzz": 1 } ] }""",
+            """{ "records": [ { "a": -1e309 } ] }""", """{ "records": [ { "a": 1 } ] } // comment""", """{ "records": [ { "": 1 } ] }""",
+            """{ "records": [ { "a": 1, "d": "HIGH" } ] }""", """{ "records": [ [ 1, 2, 3, 4 ] ] }""", """{ "records": "a=1" }""",
+        ];
+        foreach (var body in predictBodies)
+        {
+            yield return Post(Predict, body);
+        }
+
+        yield return Post("/api/models/xgb/versions/1/predict", """{ "records": [ { "a": 1, "foo": 2 } ] }""");
+        yield return Raw(Predict, """{"records":[{"a":"x"u8}]}"""u8.ToArray().Concat(new byte[] { 0xFF, 0xFE }).ToArray(), "application/json");
+        yield return Raw(Predict, """{ "records": [ { "a": 1 } ] }"""u8.ToArray(), "text/plain");
+        yield return Raw(Predict, """{ "records": [ { "a": 1 } ] }"""u8.ToArray(), null);
+        yield return Raw(Predict, "<records/>"u8.ToArray(), "application/xml");
+        yield return Raw(Predict, """{ "records": [ { "a": 1 } ] }"""u8.ToArray(), "application/json; charset=utf-16");
+        yield return Raw(Predict, Encoding.UTF8.GetBytes("{ \"records\": [" + string.Join(",", Enumerable.Repeat("{ \"a\": 1 }", 2000)) + "] }"), "application/json");
+        yield return Raw(Predict, [], "application/json");
+        yield return Post("/api/models/nope/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/Bad%20Name/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/xgb/versions/9/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/xgb/versions/abc/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/xgb/versions/0/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/xgb/versions/-1/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/raw/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post("/api/models/mixed/predict", """{ "records": [ { "a": 1 } ] }""");
+        yield return Post(Predict, """{ "records": [ { "a": 1 } ] }""") with { RequestId = new string('r', 200) };
+        yield return Post(Predict, """{ "records": [ { "a": 1 } ] }""") with { RequestId = "has space" };
+
+        string[] inferBodies =
+        [
+            X("FP64", "[1,4]", "[1,2,3,4]"), X("FP32", "[1,4]", "[1,2,3,4]", name: "Y"), """{ "inputs": [ { "name": "X", "datatype": "FP32", "data": [1,2,3,4] } ] }""",
+            X("FP32", "[4]", "[1,2,3,4]"), X("FP32", "[1,3]", "[1,2,3]"), X("FP32", "[2,4]", "[1,2,3,4]"), X("FP32", "[0,4]", "[]"),
+            X("FLOAT", "[1,4]", "[1,2,3,4]"), X("FP16", "[1,4]", "[1,2,3,4]"), X("FP32", "[1,4]", """["1","2","3","4"]"""),
+            X("FP32", "[1,4]", "[1,2,3,null]"), X("FP32", "[1,4]", "[1,2,3,1e39]"), X("FP32", "[1,4]", "[[1,2],[3]]"), X("FP32", "[1,-4]", "[1,2,3,4]"),
+            X("FP32", "[1,4]", "1"), X("FP32", "\"1x4\"", "[1,2,3,4]"), X("fp32", "[1,4]", "[1,2,3,4]"),
+            """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ], "outputs": [ { "name": "nope" } ] }""",
+            """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ], "outputs": [ { "name": "variable" }, { "name": "variable" } ] }""",
+            """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4], "unit": "cm" } ] }""",
+            """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ], "model": "xgb" }""",
+            """{ "inputs": [] }""", """{ "id": "x" }""", """{ "id": 5, "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ] }""",
+            """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] }, { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ] }""",
+            """{ "inputs": [ { "name": "X" """, """{ "inputs": { "name": "X" } }""", """{ "parameters": [], "inputs": [] }""", """{ "inputs": [ "X" ] }""",
+            """{ "outputs": "variable", "inputs": [] }""", """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ], "outputs": [ {} ] }""",
+        ];
+        foreach (var body in inferBodies)
+        {
+            yield return Post(Infer, body);
+        }
+
+        const string f = """{ "name": "f", "shape": [1,2], "datatype": "FP32", "data": [1,2] }""";
+        const string l = """{ "name": "l", "shape": [1], "datatype": "INT64", "data": [1] }""";
+        const string b = """{ "name": "b", "shape": [1], "datatype": "BOOL", "data": [true] }""";
+        string[] mixedBodies =
+        [
+            $$"""{ "inputs": [ {{f}}, {{b}} ] }""",
+            $$"""{ "inputs": [ {{f}}, {{l}}, { "name": "b", "shape": [1], "datatype": "BOOL", "data": [1] } ] }""",
+            $$"""{ "inputs": [ {{f}}, { "name": "l", "shape": [1], "datatype": "INT64", "data": [1.5] }, {{b}} ] }""",
+            $$"""{ "inputs": [ {{f}}, { "name": "l", "shape": [1], "datatype": "INT64", "data": [1e20] }, {{b}} ] }""",
+            $$"""{ "inputs": [ {{f}}, {{l}}, { "name": "b", "shape": [1], "datatype": "INT32", "data": [1] } ] }""",
+            $$"""{ "inputs": [ { "name": "f", "shape": [1,3], "datatype": "FP32", "data": [1,2,3] }, {{l}}, {{b}} ] }""",
+            $$"""{ "inputs": [ {{f}}, {{l}}, { "name": "b", "shape": [1], "datatype": "BYTES", "data": ["true"] } ] }""",
+            $$"""{ "inputs": [ {{f}}, {{l}}, {{b}}, { "name": "z", "shape": [1], "datatype": "BOOL", "data": [true] } ] }""",
+        ];
+        foreach (var body in mixedBodies)
+        {
+            yield return Post(InferMixed, body);
+        }
+
+        var good = X("FP32", "[1,4]", "[1,2,3,4]");
+        yield return Post("/v2/models/nope/infer", good);
+        yield return Post("/v2/models/xgb/versions/9/infer", good);
+        yield return Post("/v2/models/xgb/versions/x/infer", good);
+        yield return Raw(Infer, Encoding.UTF8.GetBytes(good), "text/plain");
+        yield return Raw(Infer, Encoding.UTF8.GetBytes(X("FP32", "[1,4]", "[" + string.Join(",", Enumerable.Repeat("1.0", 6000)) + "]")), "application/json");
+        yield return Raw(Infer, [], "application/json");
+
+        foreach (var path in new[]
+        {
+            "/v2/models/nope", "/v2/models/xgb/versions/9", "/v2/models/xgb/versions/abc", "/v2/models/xgb/versions/0", "/v2/models/nope/ready",
+            "/v2/models/xgb/versions/9/ready", "/v2/models/xgb/versions/x/ready", "/v2/models/UPPER", "/api/models/nope", "/api/models/xgb/versions/9",
+            "/api/models/xgb/versions/one",
+        })
+        {
+            yield return Get(path);
+        }
+
+        MultipartFormDataContent Upload(byte[] onnx, string? manifest)
+        {
+            var content = new MultipartFormDataContent { { new ByteArrayContent(onnx), "model", "model.onnx" } };
+            if (manifest is not null)
+            {
+                content.Add(new StringContent(manifest), "manifest");
+            }
+
+            return content;
+        }
+
+        yield return Post("/api/models/xgb/versions", "{}");
+        yield return new Case(HttpMethod.Post, "/api/models/Bad%20Name/versions", () => Upload(ScoringHost.Xgb, null));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload("garbage"u8.ToArray(), null));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(ScoringHost.Xgb, "{ not json"));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(ScoringHost.Xgb, """{ "colour": "red" }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () =>
+            Upload(ScoringHost.Xgb, """{ "features": { "inputName": "X", "features": [ {"name":"a","kind":"numeric"} ] } }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(ScoringHost.Xgb, """{ "task": "clustering" }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => new MultipartFormDataContent { { new StringContent("x"), "other" } });
+        yield return Raw("/api/models/xgb/versions", [], "application/octet-stream");
+    }
+
+    [Fact]
+    public async Task Endpoints_MalformedRequests_Answer4xxWithErrorAndGoodRequestsStillSucceed()
+    {
+        using var host = new ScoringHost(azurite, ("Scoring:MaxRequestBytes", "16384"), ("Scoring:MaxRecordsPerRequest", "5"));
+        await host.RegisterAsync("xgb", ScoringHost.Xgb, $$"""{ "features": {{ScoringHost.XgbSchema}} }""");
+        await host.RegisterAsync("raw", ScoringHost.Xgb);
+        await host.RegisterAsync("mixed", TestOnnxModels.Identity(
+            ("f", TestOnnxModels.Float, [-1, 2]), ("l", TestOnnxModels.Int64, [-1]), ("b", TestOnnxModels.Bool, [-1])));
+        var cases = Cases().ToList();
+        var failures = new List<string>();
+
+        foreach (var c in cases)
+        {
+            using var request = new HttpRequestMessage(c.Method, c.Path) { Content = c.Content() };
+            if (c.RequestId is not null)
+            {
+                request.Headers.TryAddWithoutValidation("x-request-id", c.RequestId);
+            }
+
+            using var response = await host.Client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            string? error = null;
+            try
+            {
+                error = JsonDocument.Parse(text).RootElement.GetProperty("error").GetString();
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+            }
+
+            if (status is < 400 or > 499 || string.IsNullOrWhiteSpace(error))
+            {
+                failures.Add($"{c.Method} {c.Path} -> {status} {text[..Math.Min(200, text.Length)]}");
+            }
+        }
+
+        Assert.True(cases.Count >= 100, $"Only {cases.Count} cases.");
+        var distinct = new HashSet<string>();
+        foreach (var c in cases)
+        {
+            distinct.Add(await c.DescribeAsync());
+        }
+
+        Assert.True(distinct.Count >= 100, $"Only {distinct.Count} distinct cases.");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+
+        var predict = await host.Client.PostAsync(Predict, ScoringHost.Json("""{ "records": [ { "a": 1, "d": "low" } ] }"""));
+        var infer = await host.Client.PostAsync(Infer, ScoringHost.Json(X("FP32", "[1,4]", "[1,2,3,4]")));
+        var metadata = await host.Client.GetAsync("/v2/models/mixed");
+        var models = await host.Client.GetFromJsonAsync<JsonElement>("/api/models");
+        Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, infer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        Assert.Equal(3, models.GetProperty("models").GetArrayLength());
+        Assert.Equal(1, models.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "xgb").GetProperty("versions").GetInt32());
+        Assert.Equal(2, await host.RegisterAsync("xgb", ScoringHost.Xgb));
+    }
+}

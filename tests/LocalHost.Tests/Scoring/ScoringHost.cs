@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Serverless.Testing;
+
+namespace Serverless.LocalHost.Tests.Scoring;
+
+/// <summary>
+/// The local host on real Azurite with its own registry container, plus helpers to register models through
+/// the register endpoint (the real registry) and to tamper with stored artifacts.
+/// </summary>
+internal sealed class ScoringHost : IDisposable
+{
+    public const string XgbSchema = """{ "inputName": "X", "features": [ {"name":"a","kind":"numeric","required":true}, {"name":"b","kind":"numeric"}, {"name":"c","kind":"numeric"}, {"name":"d","kind":"categorical","categories":["low","high"]} ] }""";
+
+    public static readonly byte[] Xgb = File.ReadAllBytes(RepositoryPaths.XgbRegressorOnnx);
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public ScoringHost(AzuriteFixture azurite, params (string Key, string Value)[] settings)
+    {
+        Container = AzuriteFixture.UniqueName("scoring");
+        ConnectionString = azurite.ConnectionString;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
+                .UseSetting("Registry:Container", Container)
+                .UseSetting("LocalHost:StartAzurite", "false")
+                .UseSetting("LocalHost:SeedSampleModel", "false");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        Client = _factory.CreateClient();
+    }
+
+    public string Container { get; }
+
+    public string ConnectionString { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Registers a version through <c>POST /api/models/{name}/versions</c> and returns its number.</summary>
+    public async Task<int> RegisterAsync(string name, byte[] onnx, string? manifestJson = null)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(onnx), "model", "model.onnx" } };
+        if (manifestJson is not null)
+        {
+            content.Add(new StringContent(manifestJson), "manifest");
+        }
+
+        var response = await Client.PostAsync($"/api/models/{name}/versions", content);
+        response.EnsureSuccessStatusCode();
+        var manifest = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return manifest.GetProperty("version").GetInt32();
+    }
+
+    /// <summary>Overwrites a stored model.onnx behind the registry's back.</summary>
+    public Task TamperAsync(string name, int version, byte[] bytes) =>
+        new BlobContainerClient(ConnectionString, Container).GetBlobClient($"{name}/{version}/model.onnx").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+
+    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _factory.Dispose();
+    }
+}
