@@ -12,12 +12,19 @@ public sealed partial class DurableEngine
     /// <summary>Runs an activity and delivers its result (or failure) to the instance's inbox.</summary>
     /// <remarks>
     /// At-least-once: the message is deleted only after the result is stored and the instance woken. If the process
-    /// dies first, the message reappears after <see cref="DurableEngineOptions.ActivityVisibilityTimeout"/> and the
-    /// activity runs again; a duplicate result is dropped by the orchestrator's episode.
+    /// dies before the result is stored, the message reappears after <see cref="DurableEngineOptions.ActivityVisibilityTimeout"/>
+    /// and the activity runs again; if it dies after, the redelivery finds the result and is dropped.
     /// </remarks>
     private async Task HandleActivityMessageAsync(QueueMessage message, CancellationToken stopping)
     {
         var activity = ActivityMessage.Deserialize(message.MessageText);
+        if (message.DequeueCount > 1 && await IsAnsweredAsync(activity))
+        {
+            // A redelivery whose first run stored its result but died before deleting the message: do not repeat it.
+            await _hub.Storage.WorkItems.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            return;
+        }
+
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var receipt = new MessageReceipt(message.MessageId, message.PopReceipt);
         var renewing = KeepInvisibleAsync(receipt, renewal.Token);
@@ -42,6 +49,19 @@ public sealed partial class DurableEngine
         await renewing;
         await _hub.DeliverAsync(activity.InstanceId, completion, CancellationToken.None);
         await _hub.Storage.WorkItems.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, CancellationToken.None);
+    }
+
+    /// <summary>Whether the task's result is already stored (history or inbox), or its execution is gone.</summary>
+    private async Task<bool> IsAnsweredAsync(ActivityMessage activity)
+    {
+        var snapshot = await _hub.History.LoadAsync(activity.InstanceId, CancellationToken.None);
+        if (snapshot is null || snapshot.Sentinel.ExecutionId != activity.ExecutionId)
+        {
+            return true;
+        }
+
+        return snapshot.History.Any(e => e.IsTaskCompletion && e.TaskId == activity.TaskId)
+            || snapshot.Inbox.Any(row => row.Event.IsTaskCompletion && row.Event.TaskId == activity.TaskId && row.Event.ExecutionId == activity.ExecutionId);
     }
 
     private async Task<HistoryEvent> RunActivityAsync(ActivityMessage activity, CancellationToken stopping)
