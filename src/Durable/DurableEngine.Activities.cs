@@ -98,7 +98,8 @@ public sealed partial class DurableEngine
     /// <summary>Extends the message's invisibility while the activity runs, so long activities are not run twice.</summary>
     private async Task KeepInvisibleAsync(MessageReceipt receipt, CancellationToken cancellationToken)
     {
-        var period = _options.ActivityVisibilityTimeout / 2;
+        // Three renewals per timeout, so one slow storage call does not let the message reappear.
+        var period = _options.ActivityVisibilityTimeout / 3;
         try
         {
             while (true)

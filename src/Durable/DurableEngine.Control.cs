@@ -6,8 +6,11 @@ namespace Serverless.Durable;
 
 public sealed partial class DurableEngine
 {
-    // Queue visibility has whole-second granularity; shorter waits happen in memory while the message stays hidden.
-    private static readonly TimeSpan MaxBusyWait = TimeSpan.FromSeconds(2);
+    // Queue visibility has whole-second granularity; shorter waits happen in memory while the message stays hidden,
+    // so they must end well within the message's visibility timeout.
+    private TimeSpan MaxBusyWait => _options.ControlVisibilityTimeout / 3 < TimeSpan.FromSeconds(2)
+        ? _options.ControlVisibilityTimeout / 3
+        : TimeSpan.FromSeconds(2);
 
     private async Task HandleControlMessageAsync(QueueMessage message, CancellationToken stopping)
     {

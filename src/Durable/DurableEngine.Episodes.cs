@@ -38,7 +38,7 @@ public sealed partial class DurableEngine
             return EpisodeOutcome.Done;
         }
 
-        if (snapshot.Sentinel.IsLockedByOther(_options.WorkerId, DateTimeOffset.UtcNow))
+        if (snapshot.Sentinel.IsLocked(DateTimeOffset.UtcNow))
         {
             return EpisodeOutcome.Busy;
         }

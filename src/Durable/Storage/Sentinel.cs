@@ -28,7 +28,11 @@ internal sealed record Sentinel(
 
     public ETag ETag { get; init; }
 
-    public bool IsLockedByOther(string workerId, DateTimeOffset now) => LockedBy is not null && LockedBy != workerId && LockedUntil > now;
+    /// <summary>
+    /// Whether an unexpired lease is held, by another worker or by another episode of this one: a worker releases its
+    /// lease at the end of every episode, so a lease it still holds belongs to an episode in flight.
+    /// </summary>
+    public bool IsLocked(DateTimeOffset now) => LockedBy is not null && LockedUntil > now;
 
     public TableEntity ToEntity(string instanceId) => new(instanceId, RowKey)
     {
