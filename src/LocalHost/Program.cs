@@ -1,6 +1,8 @@
 using Serverless.Core.Batch;
 using Serverless.Core.Http;
 using Serverless.Core.Scoring;
+using Serverless.Durable;
+using Serverless.Durable.Http;
 using Serverless.LocalHost.Batch;
 using Serverless.LocalHost.Hosting;
 
@@ -8,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLocalHostServices();
 builder.Services.AddScoring(builder.Configuration);
 builder.Services.AddBatchWatcher(builder.Configuration);
+builder.Services.AddDurableEngine();
 
 var app = builder.Build();
 app.MapModelManagementApi();
@@ -15,6 +18,7 @@ app.MapScoringApi();
 app.MapOpenInferenceApi();
 app.MapBenchEndpoints();
 app.MapBatchApi();
+app.MapDurableManagementApi();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>

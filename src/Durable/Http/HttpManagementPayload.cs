@@ -1,0 +1,13 @@
+namespace Serverless.Durable.Http;
+
+/// <summary>
+/// The check-status payload of Durable Functions (<c>CreateHttpManagementPayload</c>): where to poll, raise events,
+/// terminate and purge. Serialised camelCase, as Durable Functions does; clients should read it case-insensitively.
+/// </summary>
+/// <remarks><c>{eventName}</c> and <c>{text}</c> are placeholders the caller fills in, as in Durable Functions.</remarks>
+public sealed record HttpManagementPayload(
+    string Id,
+    string StatusQueryGetUri,
+    string SendEventPostUri,
+    string TerminatePostUri,
+    string PurgeHistoryDeleteUri);
