@@ -12,7 +12,7 @@ public sealed class BatchOptions
 {
     public const string SectionName = "Batch";
 
-    /// <summary>Where input files land, as <c>{model}/{any/path}.{csv|jsonl}[.gz]</c>.</summary>
+    /// <summary>Where input files land, as <c>{model}/{any/path}.{csv|jsonl}[.gz]</c> or <c>.parquet</c>.</summary>
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
     public string InputContainer { get; set; } = "batch-in";
 
