@@ -6,7 +6,8 @@ namespace Serverless.Core.Batch;
 /// <remarks>
 /// The container names must match the paths of the Azure Functions triggers (<c>batch-in</c>, <c>batch-jobs</c>),
 /// which are attribute constants there. Memory per file is about
-/// <c>(PipelineDepth + 1) * BatchSize * row size + 2 * BlockSizeBytes</c> per published blob, whatever the file size.
+/// <c>(PipelineDepth + 1) * BatchSize * row size + 2 * BlockSizeBytes</c> per published blob, whatever the file size;
+/// Parquet adds about two decoded row groups (see docs/batch.md).
 /// </remarks>
 public sealed class BatchOptions
 {
