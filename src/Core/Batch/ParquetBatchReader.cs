@@ -179,10 +179,16 @@ internal sealed class ParquetBatchReader : IBatchReader
         for (var i = 0; i < fields.Length; i++)
         {
             var field = schema.Fields[i];
-            fields[i] = field is DataField { MaxRepetitionLevel: 0 } data && data.ClrType.IsValueType
-                ? data
-                : throw new BatchFileException(
+            if (field is not DataField { MaxRepetitionLevel: 0 } data)
+            {
+                throw new BatchFileException(
                     $"Column '{field.Name}' is a {field.SchemaType.ToString().ToLowerInvariant()} column; only flat columns (no lists, maps or structs) can be scored.");
+            }
+
+            // Every flat type Parquet.Net reads maps to a value type; anything else could not be copied to the output.
+            fields[i] = data.ClrType.IsValueType
+                ? data
+                : throw new BatchFileException($"Column '{field.Name}' holds {data.ClrType.Name} values, which cannot be passed through.");
         }
 
         return fields;

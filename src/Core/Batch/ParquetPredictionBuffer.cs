@@ -75,7 +75,7 @@ internal sealed class ParquetPredictionBuffer
         _count += rows;
     }
 
-    /// <summary>Writes the collected rows as the group's last columns, then starts over.</summary>
+    /// <summary>Writes the collected rows as the group's last columns (the caller then <see cref="Clear"/>s).</summary>
     public async Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken)
     {
         var field = 0;
@@ -96,7 +96,6 @@ internal sealed class ParquetPredictionBuffer
         }
 
         await group.WriteAsync<int>(Fields[field], _versions.AsMemory(0, _count), null, null, cancellationToken);
-        Clear();
     }
 
     public void Clear()

@@ -86,6 +86,30 @@ public class BatchScoringHandlerParquetTests(AzuriteFixture azurite) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task ScoreAsync_ParquetRegression_AppendsValueAndModelVersion()
+    {
+        const string name = "churn/values.parquet";
+        var model = SumModel.Create("churn", version: 3, task: Serverless.Core.Models.ModelTask.Regression, features: BatchFiles.Features);
+        var context = BatchTestContext.Create(azurite.ConnectionString, new FixedModelProvider(model));
+        var bytes = await BatchFiles.ParquetAsync(100, rowGroupSize: 40);
+        await context.UploadAsync(name, bytes);
+
+        await context.Handler.ScoreAsync(new BatchRequest(name), CancellationToken.None);
+
+        var input = await BatchFiles.ReadParquetAsync(bytes);
+        var output = await BatchFiles.ReadParquetAsync((await context.ReadOutputBytesAsync(name))!);
+        Assert.Equal(["id", "note", "age", "balance", "country", "prediction_value", "prediction_model_version"], output.Schema.DataFields.Select(f => f.Name));
+        Assert.Equal(input.Rows.Count, output.Rows.Count);
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            var row = input.Rows[i];
+            var balance = row.TryGetValue("balance", out var b) ? (float)(double)b : 0;
+            var expected = SumModel.Sum([(int)row["age"], balance, Array.IndexOf(["France", "Spain", "Deutschland"], row["country"])]);
+            Assert.Equal((expected, 3), ((float)output.Rows[i]["prediction_value"], (int)output.Rows[i]["prediction_model_version"]));
+        }
+    }
+
     [Theory]
     [InlineData("missing", "missing column(s) country")]
     [InlineData("boolean", "Column 'balance' holds Boolean values; numeric feature 'balance' needs")]
