@@ -7,7 +7,8 @@ using Serverless.Core.Batch;
 using Serverless.Testing;
 
 // Usage:
-//   Batch.Bench [throughput [rows]] [memory [rows...]]   (default: throughput 200000, memory 100000 1000000)
+//   Batch.Bench [--format csv|parquet] [throughput [rows]] [memory [rows...]]
+//                                                       (default: csv, throughput 200000, memory 100000 1000000)
 //   Batch.Bench score <connection> <prefix> <blob>      (the child process the memory benchmark measures)
 if (args is ["score", var connection, var prefix, var blob])
 {
@@ -17,6 +18,17 @@ if (args is ["score", var connection, var prefix, var blob])
     return 0;
 }
 
+var format = args is ["--format", var f, ..] ? f : "csv";
+if (format is not ("csv" or "parquet"))
+{
+    Console.Error.WriteLine($"Unknown format '{format}': csv or parquet.");
+    return 2;
+}
+
+args = args is ["--format", _, .. var rest] ? rest : args;
+Func<Azure.Storage.Blobs.BlobContainerClient, string, string, int, Task> upload = format == "parquet"
+    ? (container, name, csv, rows) => BenchData.UploadParquetAsync(container, name, csv, rows)
+    : BenchData.UploadCsvAsync;
 var azurite = await Azurite.GetAsync();
 var source = RepositoryPaths.BankChurnCsv;
 var runThroughput = args.Length == 0 || args[0] == "throughput";
@@ -33,16 +45,16 @@ await using var services = BenchSetup.Services(BenchSetup.Settings(azurite.Conne
 var training = await BenchSetup.RegisterChurnModelAsync(services, source);
 var storage = services.GetRequiredService<BatchStorage>();
 await storage.EnsureCreatedAsync(CancellationToken.None);
-Console.WriteLine($"model: bank-churn LightGBM, {training.Schema.Features.Count} features; batch size 4096; {Environment.ProcessorCount} cores");
+Console.WriteLine($"model: bank-churn LightGBM, {training.Schema.Features.Count} features; batch size 4096; {Environment.ProcessorCount} cores; format {format}");
 
 if (runThroughput)
 {
     // Warm-up: JIT, model load, connection pool.
-    await BenchData.UploadCsvAsync(storage.Input, "churn/warmup.csv", source, 20_000);
-    await BenchSetup.ScoreAsync(services, "churn/warmup.csv");
+    await upload(storage.Input, $"churn/warmup.{format}", source, 20_000);
+    await BenchSetup.ScoreAsync(services, $"churn/warmup.{format}");
 
-    await BenchData.UploadCsvAsync(storage.Input, "churn/throughput.csv", source, throughputRows);
-    var summary = await BenchSetup.ScoreAsync(services, "churn/throughput.csv");
+    await upload(storage.Input, $"churn/throughput.{format}", source, throughputRows);
+    var summary = await BenchSetup.ScoreAsync(services, $"churn/throughput.{format}");
     var endToEnd = summary.RowsScored / summary.DurationSeconds;
 
     // Anchor: the same rows, already encoded in memory, through a bare session with the serving settings
@@ -61,7 +73,7 @@ if (runThroughput)
     }
 
     var raw = throughputRows / clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"throughput: {throughputRows} rows; end-to-end blob->blob {endToEnd:F0} rows/s ({summary.DurationSeconds:F2} s); " +
+    Console.WriteLine($"throughput: {throughputRows} rows ({format}); end-to-end blob->blob {endToEnd:F0} rows/s ({summary.DurationSeconds:F2} s); " +
                       $"raw ORT in memory {raw:F0} rows/s ({clock.Elapsed.TotalSeconds:F2} s); ratio {endToEnd / raw:P0} (target >= 50%)");
 }
 
@@ -70,8 +82,8 @@ if (runMemory)
     var peaks = new List<(int Rows, long PeakKb)>();
     foreach (var rows in memoryRows)
     {
-        var name = $"churn/memory-{rows}.csv";
-        await BenchData.UploadCsvAsync(storage.Input, name, source, rows);
+        var name = $"churn/memory-{rows}.{format}";
+        await upload(storage.Input, name, source, rows);
         var (peakKb, exit) = await PeakMemory.RunChildAsync(["score", azurite.ConnectionString, runPrefix, name]);
         if (exit != 0)
         {

@@ -21,9 +21,14 @@ public sealed record BatchBlobPath(string Model, string Path, BatchFileFormat Fo
 
     public string ContentType => Gzip
         ? "application/gzip"
-        : Format == BatchFileFormat.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+        : Format switch
+        {
+            BatchFileFormat.Csv => "text/csv; charset=utf-8",
+            BatchFileFormat.JsonLines => "application/x-ndjson; charset=utf-8",
+            _ => "application/vnd.apache.parquet",
+        };
 
-    /// <summary>Parses an input blob name; false for names that are not batch files (no model folder, other extension).</summary>
+    /// <summary>Parses an input blob name; false for names that are not batch files (no model folder, other extension, <c>.parquet.gz</c>).</summary>
     public static bool TryParse(string blobName, out BatchBlobPath? path)
     {
         path = null;
@@ -45,6 +50,11 @@ public sealed record BatchBlobPath(string Model, string Path, BatchFileFormat Fo
         else if (inner.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || inner.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
             format = BatchFileFormat.JsonLines;
+        }
+        else if (!gzip && inner.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            // Parquet compresses its pages itself; a gzipped one would have to be unpacked whole before its footer is read.
+            format = BatchFileFormat.Parquet;
         }
         else
         {

@@ -7,4 +7,6 @@ public enum BatchFileFormat
     Csv,
     /// <summary>One JSON object per line, UTF-8.</summary>
     JsonLines,
+    /// <summary>Apache Parquet with flat columns; compressed inside the format, so never gzipped around it.</summary>
+    Parquet,
 }

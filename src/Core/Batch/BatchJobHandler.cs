@@ -59,7 +59,7 @@ public sealed class BatchJobHandler(
 
         if (!BatchBlobPath.TryParse($"{name}/{relative}", out var path))
         {
-            return ApiError.Result(400, $"'{relative}' is not a batch file: expected .csv, .jsonl, .csv.gz or .jsonl.gz.");
+            return ApiError.Result(400, $"'{relative}' is not a batch file: expected .csv, .jsonl, .csv.gz, .jsonl.gz or .parquet.");
         }
 
         if (submission!.ModelVersion is <= 0)

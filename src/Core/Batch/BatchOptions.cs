@@ -6,13 +6,14 @@ namespace Serverless.Core.Batch;
 /// <remarks>
 /// The container names must match the paths of the Azure Functions triggers (<c>batch-in</c>, <c>batch-jobs</c>),
 /// which are attribute constants there. Memory per file is about
-/// <c>(PipelineDepth + 1) * BatchSize * row size + 2 * BlockSizeBytes</c> per published blob, whatever the file size.
+/// <c>(PipelineDepth + 1) * BatchSize * row size + 2 * BlockSizeBytes</c> per published blob, whatever the file size;
+/// Parquet adds about two decoded row groups (see docs/batch.md).
 /// </remarks>
 public sealed class BatchOptions
 {
     public const string SectionName = "Batch";
 
-    /// <summary>Where input files land, as <c>{model}/{any/path}.{csv|jsonl}[.gz]</c>.</summary>
+    /// <summary>Where input files land, as <c>{model}/{any/path}.{csv|jsonl}[.gz]</c> or <c>.parquet</c>.</summary>
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
     public string InputContainer { get; set; } = "batch-in";
 

@@ -53,13 +53,9 @@ public sealed partial class BatchScoringHandler
         BatchCounts counts;
         try
         {
-            await using var reader = path.Format == BatchFileFormat.Csv
-                ? await CsvBatchReader.OpenAsync(source, model.Encoder!, columns, o.MaxRecordBytes, cancellationToken)
-                : (IBatchReader)new JsonLinesBatchReader(source, model.Encoder!, o.MaxRecordBytes);
+            await using var reader = await OpenReaderAsync(path.Format, source, model.Encoder!, columns, o, cancellationToken);
             await using var sink = path.Gzip ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : (Stream)output;
-            await using var writer = path.Format == BatchFileFormat.Csv
-                ? new CsvBatchWriter(sink, reader.Columns, columns)
-                : (IBatchWriter)new JsonLinesBatchWriter(sink, columns);
+            await using var writer = CreateWriter(reader, sink, columns);
             var errors = new ErrorsCsvWriter(errorsOutput);
             await writer.WriteHeaderAsync(cancellationToken);
             await errors.WriteHeaderAsync(cancellationToken);

@@ -30,8 +30,8 @@ public sealed partial class BatchScoringHandler(
     {
         if (!BatchBlobPath.TryParse(request.BlobName, out var path))
         {
-            BatchLogs.Ignored(logger, request.BlobName, "not {model}/{path}.csv|.jsonl[.gz]");
-            return new BatchOutcome(BatchOutcomeKind.Ignored, request.BlobName, Detail: "Not a batch file: expected {model}/{path}.csv, .jsonl, .csv.gz or .jsonl.gz.");
+            BatchLogs.Ignored(logger, request.BlobName, "not {model}/{path}.csv|.jsonl[.gz]|.parquet");
+            return new BatchOutcome(BatchOutcomeKind.Ignored, request.BlobName, Detail: "Not a batch file: expected {model}/{path}.csv, .jsonl, .csv.gz, .jsonl.gz or .parquet.");
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);

@@ -33,6 +33,9 @@ internal sealed class PredictionColumns
 
     public int ModelVersion { get; }
 
+    /// <summary>Classes with a probability column (0 for regression).</summary>
+    public int ClassCount => _classes;
+
     /// <exception cref="BatchFileException">The model's outputs are not tabular predictions.</exception>
     public static PredictionColumns For(ModelManifest manifest)
     {
@@ -113,7 +116,9 @@ internal sealed class PredictionColumns
         Utf8Text.Write(output, ModelVersion);
     }
 
-    private ReadOnlySpan<float> Probabilities(TabularPredictions predictions, int row)
+    /// <summary>One row's probabilities in the manifest's class order.</summary>
+    /// <exception cref="InvalidOperationException">The model returned another number of classes than its manifest lists.</exception>
+    public ReadOnlySpan<float> Probabilities(TabularPredictions predictions, int row)
     {
         if (_classes == 0)
         {

@@ -11,21 +11,23 @@ public class BatchExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azuri
     private BatchTestContext Context(SumModel? model = null) =>
         BatchTestContext.Create(azurite.ConnectionString, new FixedModelProvider(model ?? SumModel.Create("churn", features: BatchFiles.Features)));
 
-    [Fact]
-    public async Task ScoreAsync_SameVersionTriggeredTwice_PublishesOnce()
+    [Theory]
+    [InlineData(Name)]
+    [InlineData("churn/x.parquet")]
+    public async Task ScoreAsync_SameVersionTriggeredTwice_PublishesOnce(string name)
     {
         var context = Context();
-        await context.UploadAsync(Name, BatchFiles.Csv(200));
-        await context.Handler.ScoreAsync(new BatchRequest(Name), CancellationToken.None);
-        var output = await context.Storage.Output.GetBlobClient(Name).GetPropertiesAsync();
-        var summary = await context.Storage.Output.GetBlobClient(Name + ".summary.json").GetPropertiesAsync();
+        await context.UploadAsync(name, name == Name ? System.Text.Encoding.UTF8.GetBytes(BatchFiles.Csv(200)) : await BatchFiles.ParquetAsync(200, 64));
+        await context.Handler.ScoreAsync(new BatchRequest(name), CancellationToken.None);
+        var output = await context.Storage.Output.GetBlobClient(name).GetPropertiesAsync();
+        var summary = await context.Storage.Output.GetBlobClient(name + ".summary.json").GetPropertiesAsync();
 
-        var second = await context.Handler.ScoreAsync(new BatchRequest(Name), CancellationToken.None);
+        var second = await context.Handler.ScoreAsync(new BatchRequest(name), CancellationToken.None);
 
         Assert.Equal(BatchOutcomeKind.Duplicate, second.Kind);
         Assert.Equal(200, second.Summary!.RowsScored);
-        Assert.Equal(output.Value.ETag, (await context.Storage.Output.GetBlobClient(Name).GetPropertiesAsync()).Value.ETag);
-        Assert.Equal(summary.Value.ETag, (await context.Storage.Output.GetBlobClient(Name + ".summary.json").GetPropertiesAsync()).Value.ETag);
+        Assert.Equal(output.Value.ETag, (await context.Storage.Output.GetBlobClient(name).GetPropertiesAsync()).Value.ETag);
+        Assert.Equal(summary.Value.ETag, (await context.Storage.Output.GetBlobClient(name + ".summary.json").GetPropertiesAsync()).Value.ETag);
     }
 
     [Fact]

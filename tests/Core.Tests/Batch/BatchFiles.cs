@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Parquet;
+using Parquet.Schema;
+using Parquet.Serialization;
 using Serverless.Core.Models;
 
 namespace Serverless.Core.Tests.Batch;
@@ -54,6 +57,41 @@ internal static class BatchFiles
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The rows of <see cref="Csv"/> without bad ones, as Parquet in row groups of <paramref name="rowGroupSize"/>:
+    /// id int64, note string, age int32 (optional, never null), balance double (null where the CSV cell is empty), country string.
+    /// </summary>
+    public static Task<byte[]> ParquetAsync(int rows, int rowGroupSize)
+    {
+        var schema = new ParquetSchema(
+            new DataField<long>("id"), new DataField<string>("note"), new DataField<int?>("age"), new DataField<double?>("balance"), new DataField<string>("country"));
+        return ParquetAsync(schema, rowGroupSize, Enumerable.Range(0, rows).Select(i => Row(
+            ("id", (long)i), ("note", Notes[i % Notes.Length]), ("age", i % 90), ("balance", i % 7 == 0 ? null : i * 10.5), ("country", Countries[i % 3]))));
+    }
+
+    /// <summary>A Parquet file written by Parquet.Net's serializer (not the code under test); a null value is a null cell.</summary>
+    public static async Task<byte[]> ParquetAsync(ParquetSchema schema, int rowGroupSize, IEnumerable<IDictionary<string, object?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        await ParquetSerializer.SerializeUntypedAsync(rows.ToList(), schema, buffer, new ParquetOptions { RowGroupSize = rowGroupSize });
+        return buffer.ToArray();
+    }
+
+    public static IDictionary<string, object?> Row(params (string Name, object? Value)[] cells) => cells.ToDictionary(c => c.Name, c => c.Value);
+
+    /// <summary>A Parquet file read back by Parquet.Net's serializer: its schema, row groups and rows (a null cell is an absent key).</summary>
+    public static async Task<(ParquetSchema Schema, int RowGroups, IList<Dictionary<string, object>> Rows)> ReadParquetAsync(byte[] bytes)
+    {
+        int groups;
+        await using (var reader = await ParquetReader.CreateAsync(new MemoryStream(bytes)))
+        {
+            groups = reader.RowGroupCount;
+        }
+
+        var result = await ParquetSerializer.DeserializeUntypedAsync(new MemoryStream(bytes));
+        return (result.Schema, groups, result.Data);
     }
 
     /// <summary>The rows of a CSV text, header first, as read by CsvHelper (an independent parser).</summary>

@@ -135,6 +135,7 @@ public class BatchScoringHandlerTests(AzuriteFixture azurite) : IClassFixture<Az
     [Theory]
     [InlineData("churn/empty.csv", "", "")]
     [InlineData("churn/empty.jsonl", "", "")]
+    [InlineData("churn/empty.parquet", "", "")]
     [InlineData("churn/header.csv", "age,balance,country\r\n",
         "age,balance,country,prediction_label,prediction_probability_0,prediction_probability_1,prediction_model_version\n")]
     public async Task ScoreAsync_NoDataRows_PublishesEmptyOutputAndZeroCounts(string name, string input, string expected)

@@ -68,7 +68,11 @@ internal sealed class BatchTestContext
         UploadAsync(name, Encoding.UTF8.GetBytes(text), modelVersion);
 
     /// <summary>The output blob's text (gunzipped when the name ends in .gz), or null when it was not published.</summary>
-    public async Task<string?> ReadOutputAsync(string name)
+    public async Task<string?> ReadOutputAsync(string name) =>
+        await ReadOutputBytesAsync(name) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The output blob's bytes (gunzipped when the name ends in .gz), or null when it was not published.</summary>
+    public async Task<byte[]?> ReadOutputBytesAsync(string name)
     {
         var blob = Storage.Output.GetBlobClient(name);
         if (!await blob.ExistsAsync())
@@ -85,7 +89,7 @@ internal sealed class BatchTestContext
             bytes = plain.ToArray();
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return bytes;
     }
 
     public async Task<BatchSummary> ReadSummaryAsync(string name)

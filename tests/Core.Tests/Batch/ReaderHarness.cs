@@ -3,7 +3,7 @@ using Serverless.Core.Batch;
 
 namespace Serverless.Core.Tests.Batch;
 
-/// <summary>Runs a reader over a whole input and collects the encoded rows, their raw text and the row errors.</summary>
+/// <summary>Runs a reader over a whole input and collects the encoded rows, their raw text (text formats) and the row errors.</summary>
 internal static class ReaderHarness
 {
     public static async Task<(List<float[]> Rows, List<string> Raw, List<RowError> Errors)> ReadAllAsync(IBatchReader reader, int width, int blockSize = 3)
@@ -21,7 +21,10 @@ internal static class ReaderHarness
             for (var r = 0; r < block.Count; r++)
             {
                 rows.Add(block.RowFeatures(r).ToArray());
-                raw.Add(Encoding.UTF8.GetString(((RawRows)block.Payload!)[r]));
+                if (block.Payload is RawRows text)
+                {
+                    raw.Add(Encoding.UTF8.GetString(text[r]));
+                }
             }
 
             errors.AddRange(block.Errors);

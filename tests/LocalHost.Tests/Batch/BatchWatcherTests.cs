@@ -5,6 +5,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Parquet;
+using Parquet.Schema;
+using Parquet.Serialization;
 using Serverless.Core.Models;
 using Serverless.Testing;
 
@@ -42,6 +45,37 @@ public class BatchWatcherTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             BatchHost.AssertClose(direct[i - 1], BatchHost.Parse(output[i][^2]));
             Assert.Equal(direct[i - 1] >= 0.5f ? "1" : "0", output[i][^4]);
             Assert.Equal("1", output[i][^1]);
+        }
+    }
+
+    [Fact]
+    public async Task Watcher_BankChurnParquet_EveryRowMatchesDirectOnnxRuntime()
+    {
+        var host = new BatchHost(azurite.ConnectionString);
+        await host.RegisterBankChurnAsync();
+        await using var app = host.CreateHost();
+        _ = app.Services;
+        var input = CsvText.Read(await File.ReadAllTextAsync(RepositoryPaths.BankChurnCsv));
+        var bytes = await ToParquetAsync(input, rowGroupSize: 2500);
+        await host.Input.GetBlobClient("churn/nightly/bank-churn.parquet").UploadAsync(new BinaryData(bytes));
+
+        var summary = JsonDocument.Parse(await host.WaitForTextAsync("churn/nightly/bank-churn.parquet.summary.json", TimeSpan.FromSeconds(60))).RootElement;
+
+        Assert.Equal("completed", summary.GetProperty("status").GetString());
+        Assert.Equal((10_000, 0), (summary.GetProperty("rowsScored").GetInt64(), summary.GetProperty("rowsRejected").GetInt64()));
+        var published = (await host.Output.GetBlobClient("churn/nightly/bank-churn.parquet").DownloadContentAsync()).Value.Content.ToArray();
+        var output = (await ParquetSerializer.DeserializeUntypedAsync(new MemoryStream(published))).Data;
+        Assert.Equal(input.Count - 1, output.Count);
+        var model = BatchHost.BankChurn.Value;
+        var columns = model.Schema.Features.Select(f => Array.IndexOf(input[0], f.Name)).ToArray();
+        var direct = BatchHost.DirectProbabilitiesOfOne(model.Onnx, model.Schema, input.Skip(1).Select(r => columns.Select(c => r[c]).ToArray()).ToList());
+        for (var i = 0; i < output.Count; i++)
+        {
+            var row = output[i];
+            Assert.Equal(input[i + 1], input[0].Select(c => Convert.ToString(row[c], CultureInfo.InvariantCulture)));
+            BatchHost.AssertClose(direct[i], (float)row["prediction_probability_1"]);
+            Assert.Equal(direct[i] >= 0.5f ? "1" : "0", row["prediction_label"]);
+            Assert.Equal(1, row["prediction_model_version"]);
         }
     }
 
@@ -129,5 +163,21 @@ public class BatchWatcherTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         }
 
         Assert.Equal(outputETag, (await host.Output.GetBlobClient("churn/on-demand/a.csv").GetPropertiesAsync()).Value.ETag);
+    }
+
+    /// <summary>CSV rows (header first) as Parquet with typed columns: int64 where every cell is an integer, double where a number, else string.</summary>
+    private static async Task<byte[]> ToParquetAsync(List<string[]> csv, int rowGroupSize)
+    {
+        var rows = csv.Skip(1).ToList();
+        var fields = csv[0].Select((name, c) =>
+            rows.All(r => long.TryParse(r[c], CultureInfo.InvariantCulture, out _)) ? new DataField<long>(name)
+            : rows.All(r => double.TryParse(r[c], CultureInfo.InvariantCulture, out _)) ? new DataField<double>(name)
+            : (DataField)new DataField<string>(name)).ToArray();
+        var values = rows.Select(r => (IDictionary<string, object?>)fields.Select((f, c) => (f.Name, Value: f.ClrType == typeof(long)
+            ? long.Parse(r[c], CultureInfo.InvariantCulture)
+            : f.ClrType == typeof(double) ? double.Parse(r[c], CultureInfo.InvariantCulture) : (object?)r[c])).ToDictionary(p => p.Name, p => p.Value)).ToList();
+        using var buffer = new MemoryStream();
+        await ParquetSerializer.SerializeUntypedAsync(values, new ParquetSchema(fields), buffer, new ParquetOptions { RowGroupSize = rowGroupSize });
+        return buffer.ToArray();
     }
 }
