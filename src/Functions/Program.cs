@@ -1,4 +1,6 @@
+using Azure.Core.Serialization;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,9 +8,13 @@ using Microsoft.Extensions.Hosting;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
+using Serverless.Core.Serialization;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// One JSON setting for HTTP bodies and Durable payloads, the same the local host's engine uses.
+builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
 
 builder.Services.AddModelRegistry(builder.Configuration);
 builder.Services.AddScoring(builder.Configuration);
