@@ -6,7 +6,8 @@ using Serverless.Durable.Http;
 using Serverless.LocalHost.Batch;
 using Serverless.LocalHost.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships beside the binary, so the host reads the same settings from any working folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLocalHostServices();
 builder.Services.AddScoring(builder.Configuration);
 builder.Services.AddBatchWatcher(builder.Configuration);
