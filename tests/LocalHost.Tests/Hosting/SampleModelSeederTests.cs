@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Serverless.Testing;
 using Serverless.Training.Synthetic;
 
@@ -9,11 +8,7 @@ namespace Serverless.LocalHost.Tests.Hosting;
 
 public class SampleModelSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private WebApplicationFactory<Program> Create(string container) => new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-        .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
-        .UseSetting("Registry:Container", container)
-        .UseSetting("LocalHost:StartAzurite", "false")
-        .UseSetting("LocalHost:SeedSampleModel", "true"));
+    private TestLocalHost Create(string container) => new(azurite, container, ("LocalHost:SeedSampleModel", "true"));
 
     [Fact]
     public async Task Start_EmptyRegistry_TrainsRegistersAndPromotesOnceOnly()
@@ -21,7 +16,7 @@ public class SampleModelSeederTests(AzuriteFixture azurite) : IClassFixture<Azur
         var container = AzuriteFixture.UniqueName("models");
         using (var first = Create(container))
         {
-            using var client = first.CreateClient();
+            var client = first.Client;
             var model = await client.GetFromJsonAsync<JsonElement>("/api/models/churn");
 
             Assert.Equal(1, model.GetProperty("deployment").GetProperty("champion").GetInt32());
@@ -40,8 +35,7 @@ public class SampleModelSeederTests(AzuriteFixture azurite) : IClassFixture<Azur
         }
 
         using var second = Create(container);
-        using var again = second.CreateClient();
-        var versions = (await again.GetFromJsonAsync<JsonElement>("/api/models/churn")).GetProperty("versions");
+        var versions = (await second.Client.GetFromJsonAsync<JsonElement>("/api/models/churn")).GetProperty("versions");
         Assert.Equal(1, versions.GetArrayLength());
     }
 }

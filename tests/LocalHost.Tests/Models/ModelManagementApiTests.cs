@@ -2,20 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Serverless.Testing;
 
 namespace Serverless.LocalHost.Tests.Models;
 
 public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly byte[] XgbOnnx = File.ReadAllBytes(RepositoryPaths.XgbRegressorOnnx);
-
-    private HttpClient CreateClient() => new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-        .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
-        .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
-        .UseSetting("LocalHost:StartAzurite", "false")
-        .UseSetting("LocalHost:SeedSampleModel", "false")).CreateClient();
+    private static readonly byte[] XgbOnnx = TestLocalHost.Xgb;
 
     private static MultipartFormDataContent Upload(byte[] onnx, string? manifest)
     {
@@ -31,7 +24,8 @@ public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Register_MultipartWithSchema_CreatesVersionAndChampion()
     {
-        using var client = CreateClient();
+        using var host = new TestLocalHost(azurite);
+        var client = host.Client;
         const string manifest = """{ "features": { "inputName": "X", "features": [ {"name":"a","kind":"numeric"}, {"name":"b","kind":"numeric"}, {"name":"c","kind":"numeric"}, {"name":"d","kind":"numeric"} ] }, "metrics": { "rmse": 0.5 } }""";
 
         var response = await client.PostAsync("/api/models/xgb/versions", Upload(XgbOnnx, manifest));
@@ -52,7 +46,8 @@ public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Register_OctetStream_SecondVersionDoesNotTakeTraffic()
     {
-        using var client = CreateClient();
+        using var host = new TestLocalHost(azurite);
+        var client = host.Client;
         ByteArrayContent Raw() => new(XgbOnnx) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } };
 
         (await client.PostAsync("/api/models/xgb/versions", Raw())).EnsureSuccessStatusCode();
@@ -83,7 +78,8 @@ public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<Azu
     [MemberData(nameof(BadRegistrations))]
     public async Task Register_BadRequest_AnswersErrorAndStoresNothing(string name, HttpContent? content, HttpStatusCode status, string expected)
     {
-        using var client = CreateClient();
+        using var host = new TestLocalHost(azurite);
+        var client = host.Client;
 
         var response = await client.PostAsync($"/api/models/{Uri.EscapeDataString(name)}/versions", content);
 
@@ -97,13 +93,8 @@ public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Register_OverLimit_Answers413()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
-            .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
-            .UseSetting("Registry:MaxModelBytes", "4096")
-            .UseSetting("LocalHost:StartAzurite", "false")
-            .UseSetting("LocalHost:SeedSampleModel", "false"));
-        using var client = factory.CreateClient();
+        using var host = new TestLocalHost(azurite, ("Registry:MaxModelBytes", "4096"));
+        var client = host.Client;
 
         var response = await client.PostAsync("/api/models/xgb/versions", Upload(XgbOnnx, null));
 
@@ -118,7 +109,8 @@ public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("/api/models/xgb/versions/0", HttpStatusCode.BadRequest)]
     public async Task Get_UnknownOrInvalid_AnswersError(string path, HttpStatusCode status)
     {
-        using var client = CreateClient();
+        using var host = new TestLocalHost(azurite);
+        var client = host.Client;
 
         var response = await client.GetAsync(path);
 

@@ -21,7 +21,7 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
             $"{Method} {Path} {RequestId} {(Content() is { } c ? c.Headers.ContentType + " " + Convert.ToHexString(await c.ReadAsByteArrayAsync()) : "")}";
     }
 
-    private static Case Post(string path, string json) => new(HttpMethod.Post, path, () => ScoringHost.Json(json));
+    private static Case Post(string path, string json) => new(HttpMethod.Post, path, () => TestLocalHost.Json(json));
 
     private static Case Raw(string path, byte[] body, string? contentType) => new(HttpMethod.Post, path, () =>
     {
@@ -149,13 +149,13 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
         }
 
         yield return Post("/api/models/xgb/versions", "{}");
-        yield return new Case(HttpMethod.Post, "/api/models/Bad%20Name/versions", () => Upload(ScoringHost.Xgb, null));
+        yield return new Case(HttpMethod.Post, "/api/models/Bad%20Name/versions", () => Upload(TestLocalHost.Xgb, null));
         yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload("garbage"u8.ToArray(), null));
-        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(ScoringHost.Xgb, "{ not json"));
-        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(ScoringHost.Xgb, """{ "colour": "red" }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, "{ not json"));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, """{ "colour": "red" }"""));
         yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () =>
-            Upload(ScoringHost.Xgb, """{ "features": { "inputName": "X", "features": [ {"name":"a","kind":"numeric"} ] } }"""));
-        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(ScoringHost.Xgb, """{ "task": "clustering" }"""));
+            Upload(TestLocalHost.Xgb, """{ "features": { "inputName": "X", "features": [ {"name":"a","kind":"numeric"} ] } }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, """{ "task": "clustering" }"""));
         yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => new MultipartFormDataContent { { new StringContent("x"), "other" } });
         yield return Raw("/api/models/xgb/versions", [], "application/octet-stream");
     }
@@ -163,9 +163,9 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task Endpoints_MalformedRequests_Answer4xxWithErrorAndGoodRequestsStillSucceed()
     {
-        using var host = new ScoringHost(azurite, ("Scoring:MaxRequestBytes", "16384"), ("Scoring:MaxRecordsPerRequest", "5"));
-        await host.RegisterAsync("xgb", ScoringHost.Xgb, $$"""{ "features": {{ScoringHost.XgbSchema}} }""");
-        await host.RegisterAsync("raw", ScoringHost.Xgb);
+        using var host = new TestLocalHost(azurite, ("Scoring:MaxRequestBytes", "16384"), ("Scoring:MaxRecordsPerRequest", "5"));
+        await host.RegisterAsync("xgb", TestLocalHost.Xgb, $$"""{ "features": {{TestLocalHost.XgbSchema}} }""");
+        await host.RegisterAsync("raw", TestLocalHost.Xgb);
         await host.RegisterAsync("mixed", TestOnnxModels.Identity(
             ("f", TestOnnxModels.Float, [-1, 2]), ("l", TestOnnxModels.Int64, [-1]), ("b", TestOnnxModels.Bool, [-1])));
         var cases = Cases().ToList();
@@ -207,8 +207,8 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(distinct.Count >= 100, $"Only {distinct.Count} distinct cases.");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
-        var predict = await host.Client.PostAsync(Predict, ScoringHost.Json("""{ "records": [ { "a": 1, "d": "low" } ] }"""));
-        var infer = await host.Client.PostAsync(Infer, ScoringHost.Json(X("FP32", "[1,4]", "[1,2,3,4]")));
+        var predict = await host.Client.PostAsync(Predict, TestLocalHost.Json("""{ "records": [ { "a": 1, "d": "low" } ] }"""));
+        var infer = await host.Client.PostAsync(Infer, TestLocalHost.Json(X("FP32", "[1,4]", "[1,2,3,4]")));
         var metadata = await host.Client.GetAsync("/v2/models/mixed");
         var models = await host.Client.GetFromJsonAsync<JsonElement>("/api/models");
         Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
@@ -216,6 +216,6 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
         Assert.Equal(3, models.GetProperty("models").GetArrayLength());
         Assert.Equal(1, models.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "xgb").GetProperty("versions").GetInt32());
-        Assert.Equal(2, await host.RegisterAsync("xgb", ScoringHost.Xgb));
+        Assert.Equal(2, await host.RegisterAsync("xgb", TestLocalHost.Xgb));
     }
 }

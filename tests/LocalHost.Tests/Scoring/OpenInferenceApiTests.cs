@@ -12,7 +12,7 @@ public class OpenInferenceApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task ServerEndpoints_Answer200()
     {
-        using var host = new ScoringHost(azurite);
+        using var host = new TestLocalHost(azurite);
 
         var server = await host.Client.GetFromJsonAsync<JsonElement>("/v2");
         var live = await host.Client.GetAsync("/v2/health/live");
@@ -27,8 +27,8 @@ public class OpenInferenceApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task ModelMetadata_Xgb_DescribesTensorsFromTheOnnxFile()
     {
-        using var host = new ScoringHost(azurite);
-        await host.RegisterAsync("xgb", ScoringHost.Xgb);
+        using var host = new TestLocalHost(azurite);
+        await host.RegisterAsync("xgb", TestLocalHost.Xgb);
 
         var metadata = await host.Client.GetFromJsonAsync<JsonElement>("/v2/models/xgb");
         var versioned = await host.Client.GetFromJsonAsync<JsonElement>("/v2/models/xgb/versions/1");
@@ -49,17 +49,17 @@ public class OpenInferenceApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task Infer_XgbFp32_MatchesDirectRunAndRefusesFp64()
     {
-        using var host = new ScoringHost(azurite);
-        await host.RegisterAsync("xgb", ScoringHost.Xgb);
+        using var host = new TestLocalHost(azurite);
+        await host.RegisterAsync("xgb", TestLocalHost.Xgb);
         float[] data = [1f, 2f, 3f, 0f, 0.5f, -1f, 10f, 1f];
-        using var session = new InferenceSession(ScoringHost.Xgb);
+        using var session = new InferenceSession(TestLocalHost.Xgb);
         using var input = OrtValue.CreateTensorValueFromMemory(data, [2, 4]);
         using var results = session.Run(new RunOptions(), ["X"], [input], ["variable"]);
         var expected = results[0].GetTensorDataAsSpan<float>().ToArray();
 
-        var response = await host.Client.PostAsync("/v2/models/xgb/infer", ScoringHost.Json(
+        var response = await host.Client.PostAsync("/v2/models/xgb/infer", TestLocalHost.Json(
             """{ "id": "q-7", "inputs": [ { "name": "X", "shape": [2, 4], "datatype": "FP32", "data": [[1, 2, 3, 0], [0.5, -1, 10, 1]] } ] }"""));
-        var fp64 = await host.Client.PostAsync("/v2/models/xgb/infer", ScoringHost.Json(
+        var fp64 = await host.Client.PostAsync("/v2/models/xgb/infer", TestLocalHost.Json(
             """{ "inputs": [ { "name": "X", "shape": [1, 4], "datatype": "FP64", "data": [1, 2, 3, 0] } ] }"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -78,7 +78,7 @@ public class OpenInferenceApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task Infer_InputsOfManyDatatypes_RoundTripWithOutputFilter()
     {
-        using var host = new ScoringHost(azurite);
+        using var host = new TestLocalHost(azurite);
         await host.RegisterAsync("mixed", TestOnnxModels.Identity(
             ("f", TestOnnxModels.Float, [-1, 2]), ("d", TestOnnxModels.Double, [-1]), ("l", TestOnnxModels.Int64, [-1]),
             ("i", TestOnnxModels.Int32, [-1]), ("b", TestOnnxModels.Bool, [-1]), ("s", TestOnnxModels.String, [-1]),
@@ -95,8 +95,8 @@ public class OpenInferenceApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
             ]
             """;
 
-        var all = await host.Client.PostAsync("/v2/models/mixed/versions/1/infer", ScoringHost.Json("{" + inputs + "}"));
-        var filtered = await host.Client.PostAsync("/v2/models/mixed/infer", ScoringHost.Json("{" + inputs + """, "outputs": [ { "name": "s_out" }, { "name": "l_out" } ] }"""));
+        var all = await host.Client.PostAsync("/v2/models/mixed/versions/1/infer", TestLocalHost.Json("{" + inputs + "}"));
+        var filtered = await host.Client.PostAsync("/v2/models/mixed/infer", TestLocalHost.Json("{" + inputs + """, "outputs": [ { "name": "s_out" }, { "name": "l_out" } ] }"""));
 
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         var outputs = (await all.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outputs");

@@ -11,7 +11,7 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
 {
     private static float[] DirectRun(float[] rows, int count)
     {
-        using var session = new InferenceSession(ScoringHost.Xgb);
+        using var session = new InferenceSession(TestLocalHost.Xgb);
         using var input = OrtValue.CreateTensorValueFromMemory(rows, [count, 4]);
         using var results = session.Run(new RunOptions(), ["X"], [input], ["variable"]);
         return results[0].GetTensorDataAsSpan<float>().ToArray();
@@ -20,16 +20,16 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task Predict_XgbRecords_MatchesDirectOrtRun()
     {
-        using var host = new ScoringHost(azurite);
-        await host.RegisterAsync("xgb", ScoringHost.Xgb, $$"""{ "features": {{ScoringHost.XgbSchema}} }""");
+        using var host = new TestLocalHost(azurite);
+        await host.RegisterAsync("xgb", TestLocalHost.Xgb, $$"""{ "features": {{TestLocalHost.XgbSchema}} }""");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/models/xgb/predict")
         {
-            Content = ScoringHost.Json("""{ "records": [ { "a": 1, "b": 2, "c": 3, "d": "high" }, { "a": -4.5, "b": "0.25", "c": null } ] }"""),
+            Content = TestLocalHost.Json("""{ "records": [ { "a": 1, "b": 2, "c": 3, "d": "high" }, { "a": -4.5, "b": "0.25", "c": null } ] }"""),
             Headers = { { "x-request-id", "abc-123" } },
         };
 
         var response = await host.Client.SendAsync(request);
-        var versioned = await host.Client.PostAsync("/api/models/xgb/versions/1/predict", ScoringHost.Json("""{ "records": [ { "a": 1, "b": 2, "c": 3, "d": "high" } ] }"""));
+        var versioned = await host.Client.PostAsync("/api/models/xgb/versions/1/predict", TestLocalHost.Json("""{ "records": [ { "a": 1, "b": 2, "c": 3, "d": "high" } ] }"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("abc-123", response.Headers.GetValues("x-request-id").Single());
@@ -48,13 +48,13 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task Predict_Classifier_ReturnsLabelAndProbabilitiesPerClass()
     {
-        using var host = new ScoringHost(azurite);
+        using var host = new TestLocalHost(azurite);
         await host.RegisterAsync("churn", TestOnnxModels.Classifier(zipMap: true), """
             { "task": "classification", "classLabels": ["stay", "leave"],
               "features": { "inputName": "features", "features": [ {"name":"x0","kind":"numeric"}, {"name":"x1","kind":"numeric"} ] } }
             """);
 
-        var response = await host.Client.PostAsync("/api/models/churn/predict", ScoringHost.Json("""{ "records": [ { "x0": 0.1 }, { "x0": 2, "x1": 0 } ] }"""));
+        var response = await host.Client.PostAsync("/api/models/churn/predict", TestLocalHost.Json("""{ "records": [ { "x0": 0.1 }, { "x0": 2, "x1": 0 } ] }"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var predictions = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions");
@@ -67,10 +67,10 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task Predict_ModelWithoutSchema_Answers400PointingToInfer()
     {
-        using var host = new ScoringHost(azurite);
-        await host.RegisterAsync("raw", ScoringHost.Xgb);
+        using var host = new TestLocalHost(azurite);
+        await host.RegisterAsync("raw", TestLocalHost.Xgb);
 
-        var response = await host.Client.PostAsync("/api/models/raw/predict", ScoringHost.Json("""{ "records": [ { "a": 1 } ] }"""));
+        var response = await host.Client.PostAsync("/api/models/raw/predict", TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("/v2/models/raw/versions/1/infer", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
@@ -79,23 +79,23 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task Predict_TamperedArtifact_VersionRefusedWhileChampionServes()
     {
-        using var host = new ScoringHost(azurite);
-        var manifest = $$"""{ "features": {{ScoringHost.XgbSchema}} }""";
-        await host.RegisterAsync("xgb", ScoringHost.Xgb, manifest);
-        await host.RegisterAsync("xgb", ScoringHost.Xgb, manifest);
-        var good = ScoringHost.Json("""{ "records": [ { "a": 1 } ] }""");
+        using var host = new TestLocalHost(azurite);
+        var manifest = $$"""{ "features": {{TestLocalHost.XgbSchema}} }""";
+        await host.RegisterAsync("xgb", TestLocalHost.Xgb, manifest);
+        await host.RegisterAsync("xgb", TestLocalHost.Xgb, manifest);
+        var good = TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }""");
         Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/models/xgb/predict", good)).StatusCode);
 
-        var tampered = (byte[])ScoringHost.Xgb.Clone();
+        var tampered = (byte[])TestLocalHost.Xgb.Clone();
         tampered[^1] ^= 0x5A;
         await host.TamperAsync("xgb", 2, tampered);
         await host.TamperAsync("xgb", 1, tampered);
 
-        var refused = await host.Client.PostAsync("/api/models/xgb/versions/2/predict", ScoringHost.Json("""{ "records": [ { "a": 1 } ] }"""));
+        var refused = await host.Client.PostAsync("/api/models/xgb/versions/2/predict", TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }"""));
         var inferRefused = await host.Client.PostAsync("/v2/models/xgb/versions/2/infer",
-            ScoringHost.Json("""{ "inputs": [ { "name": "X", "shape": [1, 4], "datatype": "FP32", "data": [1, 2, 3, 4] } ] }"""));
+            TestLocalHost.Json("""{ "inputs": [ { "name": "X", "shape": [1, 4], "datatype": "FP32", "data": [1, 2, 3, 4] } ] }"""));
         var ready = await host.Client.GetAsync("/v2/models/xgb/versions/2/ready");
-        var champion = await host.Client.PostAsync("/api/models/xgb/predict", ScoringHost.Json("""{ "records": [ { "a": 1 } ] }"""));
+        var champion = await host.Client.PostAsync("/api/models/xgb/predict", TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }"""));
 
         Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
         var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
@@ -109,13 +109,13 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task Predict_SeededTrainedChurnModel_ReturnsClassProbabilities()
     {
-        using var host = new ScoringHost(azurite, ("LocalHost:SeedSampleModel", "true"));
+        using var host = new TestLocalHost(azurite, ("LocalHost:SeedSampleModel", "true"));
         const string record = """
             { "tenure_months": 3, "monthly_charges": 89.5, "total_charges": 268.5, "support_calls": 4, "age": 29,
               "contract": "month-to-month", "payment_method": "electronic-check", "internet_service": "fiber", "paperless_billing": "yes" }
             """;
 
-        var response = await host.Client.PostAsync("/api/models/churn/predict", ScoringHost.Json($$"""{ "records": [ {{record}}, { "age": 50 } ] }"""));
+        var response = await host.Client.PostAsync("/api/models/churn/predict", TestLocalHost.Json($$"""{ "records": [ {{record}}, { "age": 50 } ] }"""));
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);

@@ -3,13 +3,13 @@ using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Serverless.Testing;
 
-namespace Serverless.LocalHost.Tests.Scoring;
+namespace Serverless.LocalHost.Tests;
 
 /// <summary>
 /// The local host on real Azurite with its own registry container, plus helpers to register models through
 /// the register endpoint (the real registry) and to tamper with stored artifacts.
 /// </summary>
-internal sealed class ScoringHost : IDisposable
+internal sealed class TestLocalHost : IDisposable
 {
     public const string XgbSchema = """{ "inputName": "X", "features": [ {"name":"a","kind":"numeric","required":true}, {"name":"b","kind":"numeric"}, {"name":"c","kind":"numeric"}, {"name":"d","kind":"categorical","categories":["low","high"]} ] }""";
 
@@ -17,9 +17,15 @@ internal sealed class ScoringHost : IDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    public ScoringHost(AzuriteFixture azurite, params (string Key, string Value)[] settings)
+    public TestLocalHost(AzuriteFixture azurite, params (string Key, string Value)[] settings)
+        : this(azurite, AzuriteFixture.UniqueName("models"), settings)
     {
-        Container = AzuriteFixture.UniqueName("scoring");
+    }
+
+    /// <summary>A host on a given registry container (several hosts in turn can share one registry).</summary>
+    public TestLocalHost(AzuriteFixture azurite, string container, params (string Key, string Value)[] settings)
+    {
+        Container = container;
         ConnectionString = azurite.ConnectionString;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
