@@ -50,7 +50,7 @@ public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<Reg
         try
         {
             var by = manifestPart.CreatedBy ?? request.Headers["x-ms-client-principal-name"].FirstOrDefault() ?? "anonymous";
-            var manifest = await registry.RegisterAsync(
+            var manifest = await registry.RegisterAndPromoteIfFirstAsync(
                 new ModelRegistration
                 {
                     Name = name,
@@ -63,8 +63,8 @@ public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<Reg
                     Statistics = manifestPart.Statistics,
                     CreatedBy = by,
                 },
+                time,
                 cancellationToken);
-            await registry.PromoteIfNoChampionAsync(manifest, by, time, cancellationToken);
             return new CreatedAt(
                 TypedResults.Json(manifest, JsonDefaults.Options, statusCode: 201), $"/api/models/{name}/versions/{manifest.Version}");
         }

@@ -8,6 +8,9 @@ namespace Serverless.Core.Http;
 /// <summary>The parts of a register request: the ONNX bytes and the optional manifest.</summary>
 internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, RegistrationRequest? Manifest)
 {
+    /// <summary>A manifest (schema, metrics, histograms) is small; this bounds it whether sent as a field or a file.</summary>
+    private const int MaxManifestBytes = 4 * 1024 * 1024;
+
     public static async Task<RegistrationUpload> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -25,7 +28,7 @@ internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, Registratio
         {
             // Thrown by the form reader when a multipart limit is exceeded or the body is not valid multipart.
             throw e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? new RegistrationUploadException(413, $"The model exceeds the {limit} byte limit.")
+                ? new RegistrationUploadException(413, $"The upload exceeds a size limit: {e.Message}")
                 : new RegistrationUploadException(400, $"The multipart body is malformed: {e.Message}");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
@@ -37,7 +40,7 @@ internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, Registratio
     private static async Task<RegistrationUpload> ReadMultipartAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(
-            new FormOptions { MultipartBodyLengthLimit = limit + 1024 * 1024, ValueLengthLimit = 16 * 1024 * 1024 }, cancellationToken);
+            new FormOptions { MultipartBodyLengthLimit = limit + 1024 * 1024, ValueLengthLimit = MaxManifestBytes }, cancellationToken);
         var model = form.Files.GetFile("model")
             ?? throw new RegistrationUploadException(400, "The multipart body has no 'model' file part.");
         if (model.Length > limit)
@@ -51,8 +54,8 @@ internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, Registratio
         string? manifestJson = form.TryGetValue("manifest", out var values) ? values.ToString() : null;
         if (manifestJson is null && form.Files.GetFile("manifest") is { } manifestFile)
         {
-            using var reader = new StreamReader(manifestFile.OpenReadStream());
-            manifestJson = await reader.ReadToEndAsync(cancellationToken);
+            await using var manifestStream = manifestFile.OpenReadStream();
+            manifestJson = System.Text.Encoding.UTF8.GetString(await ReadBoundedAsync(manifestStream, MaxManifestBytes, cancellationToken, "manifest"));
         }
 
         return new RegistrationUpload(onnx, manifestJson is null ? null : ParseManifest(manifestJson));
@@ -71,7 +74,7 @@ internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, Registratio
         }
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, long limit, CancellationToken cancellationToken, string part = "model")
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -80,7 +83,7 @@ internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, Registratio
         {
             if (buffer.Length + read > limit)
             {
-                throw new RegistrationUploadException(413, $"The model exceeds the {limit} byte limit.");
+                throw new RegistrationUploadException(413, $"The {part} exceeds the {limit} byte limit.");
             }
 
             buffer.Write(chunk, 0, read);
@@ -88,7 +91,7 @@ internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, Registratio
 
         if (buffer.Length == 0)
         {
-            throw new RegistrationUploadException(400, "The model file is empty.");
+            throw new RegistrationUploadException(400, $"The {part} file is empty.");
         }
 
         return buffer.ToArray();

@@ -17,6 +17,11 @@ public sealed partial class BlobModelRegistry
         {
             var (current, etag) = await ReadDeploymentAsync(name, cancellationToken);
             var next = change(current);
+            if (ReferenceEquals(next, current))
+            {
+                return next; // No change: leave the blob and its ETag alone, so concurrent writers are not disturbed.
+            }
+
             if (next.Model != name)
             {
                 throw new InvalidOperationException($"Deployment state of '{name}' cannot name model '{next.Model}'.");
@@ -47,7 +52,7 @@ public sealed partial class BlobModelRegistry
             return (null, null);
         }
 
-        await _created.Value;
+        await _created.EnsureAsync(cancellationToken);
         try
         {
             var content = await _container.GetBlobClient($"{name}/{DeploymentFile}").DownloadContentAsync(cancellationToken);

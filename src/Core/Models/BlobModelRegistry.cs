@@ -7,6 +7,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Serialization;
+using Serverless.Core.Storage;
 
 namespace Serverless.Core.Models;
 
@@ -26,20 +27,20 @@ public sealed partial class BlobModelRegistry : IModelRegistry
     private readonly BlobContainerClient _container;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string, int), ModelManifest> _manifests = new();
-    private readonly Lazy<Task> _created;
+    private readonly InitializeOnce _created;
 
     public BlobModelRegistry(BlobServiceClient service, IOptions<RegistryOptions> options, TimeProvider time)
     {
         _container = service.GetBlobContainerClient(options.Value.Container);
         _time = time;
-        _created = new Lazy<Task>(() => _container.CreateIfNotExistsAsync());
+        _created = new InitializeOnce(() => _container.CreateIfNotExistsAsync());
     }
 
     public async Task<ModelManifest> RegisterAsync(ModelRegistration registration, CancellationToken cancellationToken = default)
     {
         var (inputs, outputs) = OnnxModelInspector.Inspect(registration.Onnx);
         RegistrationValidator.Validate(registration, inputs, outputs);
-        await _created.Value;
+        await _created.EnsureAsync(cancellationToken);
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(registration.Onnx.Span));
         var version = await NextVersionAsync(registration.Name, cancellationToken);
@@ -89,7 +90,7 @@ public sealed partial class BlobModelRegistry : IModelRegistry
 
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
-        await _created.Value;
+        await _created.EnsureAsync(cancellationToken);
         var names = new List<string>();
         await foreach (var item in _container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", null, cancellationToken))
         {
@@ -126,7 +127,7 @@ public sealed partial class BlobModelRegistry : IModelRegistry
             return cached;
         }
 
-        await _created.Value;
+        await _created.EnsureAsync(cancellationToken);
         try
         {
             var content = await _container.GetBlobClient(BlobPath(name, version, ManifestFile)).DownloadContentAsync(cancellationToken);
@@ -167,7 +168,7 @@ public sealed partial class BlobModelRegistry : IModelRegistry
 
     private async Task<List<int>> ListVersionNumbersAsync(string name, string file, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync(cancellationToken);
         var versions = new List<int>();
         await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = name + "/" }, cancellationToken))
         {

@@ -31,7 +31,8 @@ public interface IModelRegistry
 
     /// <summary>
     /// Reads the state, applies <paramref name="change"/> and writes it under the read ETag, retrying on
-    /// conflict (so <paramref name="change"/> may run more than once and must be pure).
+    /// conflict (so <paramref name="change"/> may run more than once and must be pure). Returning the state it was
+    /// given unchanged (the same instance) writes nothing.
     /// </summary>
     Task<DeploymentState> UpdateDeploymentAsync(
         string name, Func<DeploymentState?, DeploymentState> change, CancellationToken cancellationToken = default);

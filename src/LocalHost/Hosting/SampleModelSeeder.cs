@@ -56,7 +56,7 @@ internal sealed partial class SampleModelSeeder(
                 TrainingDataUri = blob.Uri.ToString(),
             }, cancellationToken), cancellationToken);
 
-            var manifest = await registry.RegisterAsync(new ModelRegistration
+            var manifest = await registry.RegisterAndPromoteIfFirstAsync(new ModelRegistration
             {
                 Name = name,
                 Onnx = result.Onnx,
@@ -67,8 +67,7 @@ internal sealed partial class SampleModelSeeder(
                 Lineage = result.Lineage,
                 Statistics = result.Statistics,
                 CreatedBy = "localhost-seed",
-            }, cancellationToken);
-            await registry.PromoteIfNoChampionAsync(manifest, "localhost-seed", time, cancellationToken);
+            }, time, cancellationToken);
             Log.Seeded(logger, name, manifest.Version, result.Metrics["auc"], result.Metrics["accuracy"]);
         }
         finally

@@ -158,6 +158,21 @@ public class BlobModelRegistryTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task UpdateDeploymentAsync_ChangeReturnsSameState_WritesNothing()
+    {
+        var (registry, container) = Create();
+        var first = await registry.RegisterAndPromoteIfFirstAsync(Xgb(), TimeProvider.System);
+        var state = container.GetBlobClient("xgb/deployment.json");
+        var etag = (await state.GetPropertiesAsync()).Value.ETag;
+
+        var second = await registry.RegisterAndPromoteIfFirstAsync(Xgb(), TimeProvider.System);
+
+        Assert.Equal((1, 2), (first.Version, second.Version));
+        Assert.Equal(etag, (await state.GetPropertiesAsync()).Value.ETag);
+        Assert.Equal(1, (await registry.GetDeploymentAsync("xgb"))!.Champion);
+    }
+
+    [Fact]
     public async Task ListModelsAsync_TwoModels_ListsBoth()
     {
         var (registry, _) = Create();

@@ -91,6 +91,22 @@ public class ModelManagementApiTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task Register_ManifestFileOverLimit_Answers413()
+    {
+        using var host = new TestLocalHost(azurite);
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(XgbOnnx), "model", "model.onnx" },
+            { new ByteArrayContent(new byte[5 * 1024 * 1024]), "manifest", "manifest.json" },
+        };
+
+        var response = await host.Client.PostAsync("/api/models/xgb/versions", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("manifest", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Register_OverLimit_Answers413()
     {
         using var host = new TestLocalHost(azurite, ("Registry:MaxModelBytes", "4096"));
