@@ -9,22 +9,21 @@ public static class OpenInferenceApi
 {
     public static IEndpointRouteBuilder MapOpenInferenceApi(this IEndpointRouteBuilder endpoints)
     {
-        var v2 = endpoints.MapGroup("/v2");
-        v2.MapGet("", (OpenInferenceHandler h) => h.ServerMetadata());
-        v2.MapGet("/health/live", (OpenInferenceHandler h) => h.Live());
-        v2.MapGet("/health/ready", (OpenInferenceHandler h) => h.Ready());
+        endpoints.MapGet(Routes.OipServer, (OpenInferenceHandler h) => h.ServerMetadata());
+        endpoints.MapGet(Routes.OipLive, (OpenInferenceHandler h) => h.Live());
+        endpoints.MapGet(Routes.OipReady, (OpenInferenceHandler h) => h.Ready());
 
-        v2.MapGet("/models/{name}", (string name, OpenInferenceHandler h, CancellationToken ct) => h.ModelMetadataAsync(name, null, ct));
-        v2.MapGet("/models/{name}/versions/{version}", (string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
+        endpoints.MapGet(Routes.OipModel, (string name, OpenInferenceHandler h, CancellationToken ct) => h.ModelMetadataAsync(name, null, ct));
+        endpoints.MapGet(Routes.OipModelVersion, (string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var v, out var error) ? h.ModelMetadataAsync(name, v, ct) : Task.FromResult(error));
 
-        v2.MapGet("/models/{name}/ready", (string name, OpenInferenceHandler h, CancellationToken ct) => h.ModelReadyAsync(name, null, ct));
-        v2.MapGet("/models/{name}/versions/{version}/ready", (string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
+        endpoints.MapGet(Routes.OipModelReady, (string name, OpenInferenceHandler h, CancellationToken ct) => h.ModelReadyAsync(name, null, ct));
+        endpoints.MapGet(Routes.OipModelVersionReady, (string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var v, out var error) ? h.ModelReadyAsync(name, v, ct) : Task.FromResult(error));
 
-        v2.MapPost("/models/{name}/infer", (HttpRequest request, string name, OpenInferenceHandler h, CancellationToken ct) =>
+        endpoints.MapPost(Routes.OipInfer, (HttpRequest request, string name, OpenInferenceHandler h, CancellationToken ct) =>
             h.InferAsync(request, name, null, ct));
-        v2.MapPost("/models/{name}/versions/{version}/infer", (HttpRequest request, string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
+        endpoints.MapPost(Routes.OipInferVersion, (HttpRequest request, string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(request, name, v, ct) : Task.FromResult(error));
         return endpoints;
     }

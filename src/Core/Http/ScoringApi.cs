@@ -9,10 +9,9 @@ public static class ScoringApi
 {
     public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder endpoints)
     {
-        var models = endpoints.MapGroup("/api/models");
-        models.MapPost("/{name}/predict", (HttpRequest request, string name, ScoringHandler h, CancellationToken ct) =>
+        endpoints.MapPost(Routes.Predict, (HttpRequest request, string name, ScoringHandler h, CancellationToken ct) =>
             h.PredictAsync(request, name, null, ct));
-        models.MapPost("/{name}/versions/{version}/predict", (HttpRequest request, string name, string version, ScoringHandler h, CancellationToken ct) =>
+        endpoints.MapPost(Routes.PredictVersion, (HttpRequest request, string name, string version, ScoringHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var number, out var error) ? h.PredictAsync(request, name, number, ct) : Task.FromResult(error));
         return endpoints;
     }

@@ -9,21 +9,21 @@ public sealed class ModelManagementFunctions(ModelManagementHandler handler)
 {
     [Function("ListModels")]
     public Task<IResult> ListModels(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/models")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Models)] HttpRequest request, CancellationToken cancellationToken) =>
         handler.ListModelsAsync(cancellationToken);
 
     [Function("GetModel")]
     public Task<IResult> GetModel(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/models/{name}")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Model)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.GetModelAsync(name, cancellationToken);
 
     [Function("RegisterModelVersion")]
     public Task<IResult> Register(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/models/{name}/versions")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.ModelVersions)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.RegisterAsync(request, name, cancellationToken);
 
     [Function("GetModelVersion")]
     public Task<IResult> GetVersion(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/models/{name}/versions/{version}")] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ModelVersion)] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
         handler.GetVersionAsync(name, version, cancellationToken);
 }

@@ -11,44 +11,44 @@ namespace Serverless.Functions.Http;
 public sealed class OpenInferenceFunctions(OpenInferenceHandler handler)
 {
     [Function("OipServerMetadata")]
-    public IResult ServerMetadata([HttpTrigger(AuthorizationLevel.Function, "get", Route = "v2")] HttpRequest request) =>
+    public IResult ServerMetadata([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.OipServer)] HttpRequest request) =>
         handler.ServerMetadata();
 
     [Function("OipLive")]
-    public IResult Live([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v2/health/live")] HttpRequest request) =>
+    public IResult Live([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OipLive)] HttpRequest request) =>
         handler.Live();
 
     [Function("OipReady")]
-    public IResult Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v2/health/ready")] HttpRequest request) =>
+    public IResult Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OipReady)] HttpRequest request) =>
         handler.Ready();
 
     [Function("OipModelMetadata")]
     public Task<IResult> ModelMetadata(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v2/models/{name}")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.OipModel)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.ModelMetadataAsync(name, null, cancellationToken);
 
     [Function("OipModelVersionMetadata")]
     public Task<IResult> ModelVersionMetadata(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v2/models/{name}/versions/{version}")] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.OipModelVersion)] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
         ModelVersions.TryParse(version, out var v, out var error) ? handler.ModelMetadataAsync(name, v, cancellationToken) : Task.FromResult(error);
 
     [Function("OipModelReady")]
     public Task<IResult> ModelReady(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v2/models/{name}/ready")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.OipModelReady)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.ModelReadyAsync(name, null, cancellationToken);
 
     [Function("OipModelVersionReady")]
     public Task<IResult> ModelVersionReady(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v2/models/{name}/versions/{version}/ready")] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.OipModelVersionReady)] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
         ModelVersions.TryParse(version, out var v, out var error) ? handler.ModelReadyAsync(name, v, cancellationToken) : Task.FromResult(error);
 
     [Function("OipInfer")]
     public Task<IResult> Infer(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v2/models/{name}/infer")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.OipInfer)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.InferAsync(request, name, null, cancellationToken);
 
     [Function("OipInferVersion")]
     public Task<IResult> InferVersion(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v2/models/{name}/versions/{version}/infer")] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.OipInferVersion)] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
         ModelVersions.TryParse(version, out var v, out var error) ? handler.InferAsync(request, name, v, cancellationToken) : Task.FromResult(error);
 }

@@ -9,11 +9,11 @@ public sealed class ScoringFunctions(ScoringHandler handler)
 {
     [Function("Predict")]
     public Task<IResult> Predict(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/models/{name}/predict")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Predict)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.PredictAsync(request, name, null, cancellationToken);
 
     [Function("PredictVersion")]
     public Task<IResult> PredictVersion(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/models/{name}/versions/{version}/predict")] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PredictVersion)] HttpRequest request, string name, string version, CancellationToken cancellationToken) =>
         ModelVersions.TryParse(version, out var number, out var error) ? handler.PredictAsync(request, name, number, cancellationToken) : Task.FromResult(error);
 }

@@ -1,0 +1,25 @@
+namespace Serverless.Core.Http;
+
+/// <summary>
+/// Every HTTP route, once: the local host maps these and the Functions trigger attributes use the same constants
+/// (host.json sets an empty route prefix), so the two hosts cannot drift apart.
+/// </summary>
+public static class Routes
+{
+    public const string Models = "api/models";
+    public const string Model = "api/models/{name}";
+    public const string ModelVersions = "api/models/{name}/versions";
+    public const string ModelVersion = "api/models/{name}/versions/{version}";
+    public const string Predict = "api/models/{name}/predict";
+    public const string PredictVersion = "api/models/{name}/versions/{version}/predict";
+
+    public const string OipServer = "v2";
+    public const string OipLive = "v2/health/live";
+    public const string OipReady = "v2/health/ready";
+    public const string OipModel = "v2/models/{name}";
+    public const string OipModelVersion = "v2/models/{name}/versions/{version}";
+    public const string OipModelReady = "v2/models/{name}/ready";
+    public const string OipModelVersionReady = "v2/models/{name}/versions/{version}/ready";
+    public const string OipInfer = "v2/models/{name}/infer";
+    public const string OipInferVersion = "v2/models/{name}/versions/{version}/infer";
+}
