@@ -1,5 +1,6 @@
 using Serverless.Core.Batch;
 using Serverless.Core.Http;
+using Serverless.LocalHost.Http;
 using Serverless.Core.Scoring;
 using Serverless.Durable;
 using Serverless.Durable.Http;

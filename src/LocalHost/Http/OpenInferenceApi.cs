@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Serverless.Core.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.LocalHost.Http;
 
 /// <summary>Maps the Open Inference Protocol v2 REST routes onto <see cref="OpenInferenceHandler"/>.</summary>
-public static class OpenInferenceApi
+internal static class OpenInferenceApi
 {
     public static IEndpointRouteBuilder MapOpenInferenceApi(this IEndpointRouteBuilder endpoints)
     {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Serverless.Core.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.LocalHost.Http;
 
 /// <summary>Maps the model-management endpoints onto <see cref="ModelManagementHandler"/>.</summary>
-public static class ModelManagementApi
+internal static class ModelManagementApi
 {
     public static IEndpointRouteBuilder MapModelManagementApi(this IEndpointRouteBuilder endpoints)
     {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Serverless.Core.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.LocalHost.Http;
 
 /// <summary>Maps record scoring onto <see cref="ScoringHandler"/>.</summary>
-public static class ScoringApi
+internal static class ScoringApi
 {
     public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder endpoints)
     {
