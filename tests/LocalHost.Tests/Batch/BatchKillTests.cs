@@ -62,7 +62,8 @@ public class BatchKillTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Serverless.LocalHost.dll") },
+            // The command line outranks appsettings.json's Urls (7071), so the child never collides with another host.
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Serverless.LocalHost.dll"), "--urls", "http://127.0.0.1:0" },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -73,7 +74,6 @@ public class BatchKillTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
             info.Environment[key] = value;
         }
 
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
