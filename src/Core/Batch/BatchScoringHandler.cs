@@ -90,9 +90,10 @@ public sealed partial class BatchScoringHandler(
         {
             await claim.WriteAndReleaseAsync(receipts.Receipt(claim, BatchStatus.Failed, null, failure.Message), CancellationToken.None);
         }
-        catch (RequestFailedException)
+        catch (Exception)
         {
-            // The lease is gone or storage is down: the receipt stays Pending, which is retried the same way.
+            // The lease is gone or storage is down (RequestFailedException, or AggregateException past the SDK's
+            // retries): the receipt stays Pending, which is retried the same way. The original failure is rethrown.
         }
     }
 
