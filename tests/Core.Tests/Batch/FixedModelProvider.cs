@@ -5,6 +5,9 @@ namespace Serverless.Core.Tests.Batch;
 /// <summary>An <see cref="IModelProvider"/> over models held in memory; the highest version is the champion.</summary>
 internal sealed class FixedModelProvider(params IScoringModel[] models) : IModelProvider
 {
+    /// <summary>The manifests of every model held, for a registry over the same versions.</summary>
+    public IEnumerable<Serverless.Core.Models.ModelManifest> Manifests => models.Select(m => m.Manifest);
+
     public ValueTask<IScoringModel> GetAsync(string name, int? version, CancellationToken cancellationToken = default)
     {
         var candidates = models.Where(m => m.Manifest.Name == name).OrderByDescending(m => m.Manifest.Version).ToList();
