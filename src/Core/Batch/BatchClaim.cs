@@ -57,10 +57,11 @@ public sealed class BatchClaim : IAsyncDisposable
         await ReleaseAsync();
     }
 
+    /// <summary>Stops renewing and releases the lease; never throws, since the file may already be published.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _renewal;
+        await _renewal; // RenewAsync catches everything, so this cannot rethrow a renewal fault.
         await ReleaseAsync();
         _stop.Dispose();
         _lost.Dispose();
@@ -78,9 +79,10 @@ public sealed class BatchClaim : IAsyncDisposable
         {
             await _lease.ReleaseAsync();
         }
-        catch (RequestFailedException)
+        catch (Exception)
         {
-            // Already expired or taken over: nothing of ours left to release.
+            // Already expired or taken over, or storage is unreachable (AggregateException once the SDK's
+            // retries are spent): the lease expires by itself within ClaimSeconds.
         }
     }
 
@@ -97,8 +99,10 @@ public sealed class BatchClaim : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (RequestFailedException)
+        catch (Exception)
         {
+            // Any failure (a 409 because the lease was broken or taken over, or AggregateException when storage
+            // is unreachable past the SDK's retries) means the lease may be gone: the worker must not publish.
             await _lost.CancelAsync();
         }
     }

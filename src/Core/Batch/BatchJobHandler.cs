@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Serverless.Core.Http;
 using Serverless.Core.Models;
-using Serverless.Core.Scoring;
 using Serverless.Core.Serialization;
 
 namespace Serverless.Core.Batch;
@@ -14,22 +13,27 @@ namespace Serverless.Core.Batch;
 /// </summary>
 /// <remarks>
 /// Submitting returns at once; the job blob's creation triggers the run, in Azure (blob trigger) and locally
-/// (watcher) alike. Running a job is <see cref="BatchScoringHandler.ScoreAsync"/> on its input, so the
-/// exactly-once guarantees of the input version hold: a job for a version already scored completes with the
-/// existing summary. Thread-safe.
+/// (watcher) alike. Running a job is <see cref="BatchScoringHandler.ScoreAsync"/> on the input version (ETag) it
+/// was submitted for, so the exactly-once guarantees of that version hold: a job for a version already scored
+/// completes with the existing summary, a job whose blob was replaced since is superseded, and a job naming a
+/// model version other than the one that scored the input version is rejected (a version is scored once).
+/// Thread-safe.
 /// </remarks>
 public sealed class BatchJobHandler(
     BatchStorage storage,
     BatchReceiptStore receipts,
     BatchScoringHandler scoring,
-    IModelProvider models,
+    IModelRegistry registry,
     TimeProvider time,
     ILogger<BatchJobHandler> logger)
 {
     /// <summary>The relative status URL of a job; the same route in both hosts.</summary>
     public static string StatusUrl(string jobId) => $"/api/batch/jobs/{jobId}";
 
-    /// <summary><c>POST /api/models/{name}/batch</c>: 202 with the job id and status URL; 400/404 with <c>{ "error" }</c>.</summary>
+    /// <summary>A path and a version: a few hundred bytes. Bounds what is buffered whatever the client sends.</summary>
+    private const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary><c>POST /api/models/{name}/batch</c>: 202 with the job id and status URL; 400/404/413/415 with <c>{ "error" }</c>.</summary>
     public async Task<IResult> SubmitAsync(string name, HttpRequest request, CancellationToken cancellationToken)
     {
         if (!ModelNames.IsValid(name))
@@ -37,18 +41,23 @@ public sealed class BatchJobHandler(
             return ApiError.Result(400, $"Model name '{name}' is invalid: {ModelNames.Rule}.");
         }
 
+        var (body, error) = await JsonRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
         BatchJobSubmission? submission;
-        try
+        using (body)
         {
-            submission = await ReadBodyAsync(request, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return ApiError.Result(400, "Body is not valid JSON: " + e.Message);
-        }
-        catch (InvalidDataException e)
-        {
-            return ApiError.Result(413, e.Message);
+            try
+            {
+                submission = JsonSerializer.Deserialize<BatchJobSubmission>(body!.Span, JsonDefaults.Options);
+            }
+            catch (JsonException e)
+            {
+                return ApiError.Result(400, "Body is not valid JSON: " + e.Message);
+            }
         }
 
         var relative = submission?.Path?.TrimStart('/');
@@ -67,13 +76,15 @@ public sealed class BatchJobHandler(
             return ApiError.Result(400, "modelVersion must be a positive integer.");
         }
 
-        try
+        // The manifest is enough to know the version exists; loading a session here would cost an ONNX load per
+        // submit and turn a bad artifact into a 500 (the run rejects the file with the reason instead).
+        if (submission.ModelVersion is { } version
+                ? await registry.GetManifestAsync(name, version, cancellationToken) is null
+                : (await registry.ListVersionsAsync(name, cancellationToken)).Count == 0)
         {
-            await models.GetAsync(name, submission.ModelVersion, cancellationToken);
-        }
-        catch (ModelNotFoundException e)
-        {
-            return ApiError.Result(404, e.Message);
+            return ApiError.Result(404, submission.ModelVersion is { } v
+                ? $"Model '{name}' has no version {v}."
+                : $"Model '{name}' is not registered.");
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -104,7 +115,7 @@ public sealed class BatchJobHandler(
     public async Task<BatchOutcome?> RunAsync(string jobBlobName, CancellationToken cancellationToken)
     {
         var job = await ReadAsync(jobBlobName, cancellationToken);
-        return job is null ? null : await scoring.ScoreAsync(new BatchRequest(job.BlobName, job.ModelVersion), cancellationToken);
+        return job is null ? null : await scoring.ScoreAsync(new BatchRequest(job.BlobName, job.ModelVersion, job.InputETag), cancellationToken);
     }
 
     /// <summary><c>GET /api/batch/jobs/{id}</c>: 200 with <see cref="BatchJobStatus"/>, 404 for an unknown job.</summary>
@@ -120,6 +131,11 @@ public sealed class BatchJobHandler(
         string state;
         if (found is { } r)
         {
+            if (VersionConflict(job, r.Receipt) is { } conflict)
+            {
+                return TypedResults.Ok(new BatchJobStatus(job.Id, input, job.InputETag, "rejected", job.SubmittedAt, r.Receipt.Summary, conflict));
+            }
+
             state = r.Receipt.Status switch
             {
                 BatchStatus.Completed => "completed",
@@ -136,30 +152,15 @@ public sealed class BatchJobHandler(
         return TypedResults.Ok(new BatchJobStatus(job.Id, input, job.InputETag, state, job.SubmittedAt, null, null));
     }
 
-    private static async Task<BatchJobSubmission?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        // A path and a version: a few hundred bytes. Bound what is buffered whatever the client sends.
-        const int limit = 16 * 1024;
-        if (request.ContentLength > limit)
-        {
-            throw new InvalidDataException($"The request body exceeds {limit} bytes.");
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > limit)
-            {
-                throw new InvalidDataException($"The request body exceeds {limit} bytes.");
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        return body.Length == 0 ? null : JsonSerializer.Deserialize<BatchJobSubmission>(body.GetBuffer().AsSpan(0, (int)body.Length), JsonDefaults.Options);
-    }
+    /// <summary>
+    /// Why the job cannot have its result: its input version was finally scored with another model version than
+    /// the job names. Receipts are per input version, so that version is never scored again.
+    /// </summary>
+    private static string? VersionConflict(BatchJob job, BatchReceipt receipt) =>
+        job.ModelVersion is { } wanted && receipt.IsFinal && receipt.Summary?.ModelVersion is { } used && used != wanted
+            ? $"Input version {job.InputETag} was already scored with model version {used}; each input version is scored once. "
+              + $"To score it with version {wanted}, upload the file again with blob metadata model_version={wanted}."
+            : null;
 
     private async Task<bool> IsCurrentAsync(BatchJob job, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ public enum BatchOutcomeKind
 {
     /// <summary>Scored and published by this call.</summary>
     Completed,
-    /// <summary>Rejected as a whole by this call; only the summary was published.</summary>
+    /// <summary>Rejected as a whole by this call; only the summary was published (an earlier version's output and errors deleted).</summary>
     Rejected,
     /// <summary>This version already has a final receipt: nothing was done.</summary>
     Duplicate,

@@ -40,7 +40,7 @@ public sealed partial class BatchScoringHandler
         }
         catch (Exception e) when (e is BatchFileException or ModelNotFoundException)
         {
-            return await RejectAsync(path, summary, e.Message, clock, cancellationToken);
+            return await RejectAsync(path, properties, claim, summary, e.Message, clock, cancellationToken);
         }
 
         BatchLogs.Started(logger, path.BlobName, path.Model, model.Manifest.Version);
@@ -73,18 +73,14 @@ public sealed partial class BatchScoringHandler
         catch (Exception e) when (e is BatchFileException or InvalidDataException)
         {
             var reason = e is InvalidDataException ? "The file is not valid gzip: " + e.Message : e.Message;
-            return await RejectAsync(path, summary, reason, clock, cancellationToken);
+            return await RejectAsync(path, properties, claim, summary, reason, clock, cancellationToken);
         }
 
         // Whatever the parser left unread (trailing bytes after the gzip stream) still belongs to the hashed input.
         await hashing.CopyToAsync(Stream.Null, cancellationToken);
 
-        // Publish only while this worker still owns the version and the blob is still the version that was read.
-        await claim.EnsureHeldAsync(cancellationToken);
-        var current = await storage.Input.GetBlobClient(path.BlobName).GetPropertiesAsync(cancellationToken: cancellationToken);
-        if (current.Value.ETag != properties.ETag)
+        if (!await MayPublishAsync(path, properties, claim, cancellationToken))
         {
-            BatchLogs.Superseded(logger, path.BlobName);
             return new BatchOutcome(BatchOutcomeKind.Superseded, path.BlobName);
         }
 
@@ -109,9 +105,37 @@ public sealed partial class BatchScoringHandler
         return new BatchOutcome(BatchOutcomeKind.Completed, path.BlobName, summary);
     }
 
-    private async Task<BatchOutcome> RejectAsync(
-        BatchBlobPath path, BatchSummary summary, string reason, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews the lease (throws when it is no longer ours) and checks that the blob is still the version that was
+    /// read; false (logged as superseded) when it was replaced: then nothing may be published.
+    /// </summary>
+    private async Task<bool> MayPublishAsync(BatchBlobPath path, BlobProperties properties, BatchClaim claim, CancellationToken cancellationToken)
     {
+        await claim.EnsureHeldAsync(cancellationToken);
+        var current = await storage.Input.GetBlobClient(path.BlobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+        if (current.Value.ETag == properties.ETag)
+        {
+            return true;
+        }
+
+        BatchLogs.Superseded(logger, path.BlobName);
+        return false;
+    }
+
+    /// <summary>
+    /// Publishes a rejection: under the same lease and ETag checks as a success (a slow rejection of an old version
+    /// must not overwrite a newer version's summary), the summary first, then the previous version's output and
+    /// errors are deleted. The summary is the commit point readers key off: a rejected summary names no output.
+    /// </summary>
+    private async Task<BatchOutcome> RejectAsync(
+        BatchBlobPath path, BlobProperties properties, BatchClaim claim, BatchSummary summary, string reason, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        if (!await MayPublishAsync(path, properties, claim, cancellationToken))
+        {
+            return new BatchOutcome(BatchOutcomeKind.Superseded, path.BlobName);
+        }
+
         summary = summary with
         {
             Status = BatchStatus.Rejected,
@@ -120,6 +144,11 @@ public sealed partial class BatchScoringHandler
             CompletedAt = time.GetUtcNow(),
         };
         await PublishSummaryAsync(path, summary, cancellationToken);
+
+        // A worker that dies here leaves stale files beside a rejected summary; the receipt is not final yet, so
+        // the retry rejects again and deletes them.
+        await storage.Output.GetBlobClient(path.OutputName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await storage.Output.GetBlobClient(path.ErrorsName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         BatchLogs.Rejected(logger, path.BlobName, reason);
         return new BatchOutcome(BatchOutcomeKind.Rejected, path.BlobName, summary);
     }

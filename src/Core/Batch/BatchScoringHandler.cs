@@ -47,6 +47,13 @@ public sealed partial class BatchScoringHandler(
         }
 
         var etag = properties.ETag.ToString().Trim('"');
+        if (request.ExpectedETag is { } expected && expected.Trim('"') != etag)
+        {
+            // The blob was replaced after the job was submitted: the new version is scored by its own trigger.
+            BatchLogs.Superseded(logger, path.BlobName);
+            return new BatchOutcome(BatchOutcomeKind.Superseded, path.BlobName, Detail: $"The blob changed since version {expected.Trim('"')} was requested.");
+        }
+
         var result = await receipts.TryClaimAsync(path.BlobName, etag, cancellationToken);
         if (result.Final is { } final)
         {
@@ -90,9 +97,10 @@ public sealed partial class BatchScoringHandler(
         {
             await claim.WriteAndReleaseAsync(receipts.Receipt(claim, BatchStatus.Failed, null, failure.Message), CancellationToken.None);
         }
-        catch (RequestFailedException)
+        catch (Exception)
         {
-            // The lease is gone or storage is down: the receipt stays Pending, which is retried the same way.
+            // The lease is gone or storage is down (RequestFailedException, or AggregateException past the SDK's
+            // retries): the receipt stays Pending, which is retried the same way. The original failure is rethrown.
         }
     }
 

@@ -10,7 +10,7 @@ public static class BatchServiceCollectionExtensions
     /// <summary>
     /// Registers batch scoring (<see cref="BatchScoringHandler"/>, <see cref="BatchJobHandler"/>) with
     /// <see cref="BatchOptions"/> from the <c>Batch</c> section, on the account named by <c>AzureWebJobsStorage</c>.
-    /// Needs an <see cref="Scoring.IModelProvider"/> (AddScoring).
+    /// Needs an <see cref="Scoring.IModelProvider"/> (AddScoring) and an <see cref="Models.IModelRegistry"/> (AddModelRegistry).
     /// </summary>
     public static IServiceCollection AddBatchScoring(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Batch;
@@ -42,9 +41,11 @@ internal sealed class BatchBlobWatcher(
                     await ScanAsync(storage.Input, async name => await scoring.ScoreAsync(new BatchRequest(name), stoppingToken), slots, stoppingToken);
                     await ScanAsync(storage.Jobs, name => jobs.RunAsync(name, stoppingToken), slots, stoppingToken);
                 }
-                catch (RequestFailedException e)
+                catch (Exception e) when (!(e is OperationCanceledException && stoppingToken.IsCancellationRequested))
                 {
-                    // Storage not reachable yet (Azurite starting): try again at the next tick.
+                    // Storage unreachable (Azurite starting, an outage: once the SDK's retries are spent it throws
+                    // AggregateException, not RequestFailedException). An exception escaping a BackgroundService
+                    // stops the whole host, so log it and try again at the next tick.
                     BatchWatcherLogs.ScanFailed(logger, e);
                 }
             }

@@ -132,6 +132,42 @@ public class BatchScoringHandlerTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(BatchOutcomeKind.Duplicate, (await context.Handler.ScoreAsync(new BatchRequest("churn/wrong.csv"), CancellationToken.None)).Kind);
     }
 
+    [Fact]
+    public async Task ScoreAsync_ReuploadRejected_DeletesPreviousOutputAndErrors()
+    {
+        var context = Context();
+        await context.UploadAsync("churn/x.csv", BatchFiles.Csv(10));
+        Assert.Equal(BatchOutcomeKind.Completed, (await context.Handler.ScoreAsync(new BatchRequest("churn/x.csv"), CancellationToken.None)).Kind);
+        await context.UploadAsync("churn/x.csv", "id,age,nation\n1,30,France\n");
+
+        var outcome = await context.Handler.ScoreAsync(new BatchRequest("churn/x.csv"), CancellationToken.None);
+
+        Assert.Equal(BatchOutcomeKind.Rejected, outcome.Kind);
+        var summary = await context.ReadSummaryAsync("churn/x.csv");
+        Assert.Equal((BatchStatus.Rejected, null), (summary.Status, summary.Output));
+        Assert.Null(await context.ReadOutputAsync("churn/x.csv"));
+        Assert.Null(await context.ReadOutputAsync("churn/x.csv.errors.csv"));
+    }
+
+    [Fact]
+    public async Task ScoreAsync_RejectedVersionReplacedBeforePublish_PublishesNothing()
+    {
+        BatchTestContext? context = null;
+        var replace = 1;
+        var models = new FixedModelProvider(_model)
+        {
+            // The unknown model is looked up after the claim; a newer upload lands in between.
+            BeforeGet = () => { if (Interlocked.Exchange(ref replace, 0) == 1) context!.UploadAsync("fraud/x.csv", "age\n2\n").GetAwaiter().GetResult(); },
+        };
+        context = BatchTestContext.Create(azurite.ConnectionString, models);
+        await context.UploadAsync("fraud/x.csv", "age\n1\n");
+
+        var outcome = await context.Handler.ScoreAsync(new BatchRequest("fraud/x.csv"), CancellationToken.None);
+
+        Assert.Equal(BatchOutcomeKind.Superseded, outcome.Kind);
+        Assert.False(await context.Storage.Output.GetBlobClient("fraud/x.csv.summary.json").ExistsAsync());
+    }
+
     [Theory]
     [InlineData("churn/empty.csv", "", "")]
     [InlineData("churn/empty.jsonl", "", "")]

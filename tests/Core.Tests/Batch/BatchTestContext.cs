@@ -5,8 +5,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using Serverless.Core.Batch;
-using Serverless.Core.Scoring;
+using Serverless.Core.Models;
 using Serverless.Core.Serialization;
 using Serverless.Testing;
 
@@ -30,7 +31,7 @@ internal sealed class BatchTestContext
     public BatchScoringHandler Handler { get; }
     public BatchJobHandler Jobs { get; }
 
-    public static BatchTestContext Create(string connectionString, IModelProvider models, Action<BatchOptions>? configure = null)
+    public static BatchTestContext Create(string connectionString, FixedModelProvider models, Action<BatchOptions>? configure = null)
     {
         var prefix = AzuriteFixture.UniqueName("b");
         var options = new BatchOptions
@@ -47,8 +48,21 @@ internal sealed class BatchTestContext
         var storage = new BatchStorage(new BlobServiceClient(connectionString), wrapped);
         var receipts = new BatchReceiptStore(storage, wrapped, TimeProvider.System);
         var handler = new BatchScoringHandler(storage, receipts, models, wrapped, TimeProvider.System, NullLogger<BatchScoringHandler>.Instance);
-        var jobs = new BatchJobHandler(storage, receipts, handler, models, TimeProvider.System, NullLogger<BatchJobHandler>.Instance);
+        var jobs = new BatchJobHandler(storage, receipts, handler, RegistryOf(models), TimeProvider.System, NullLogger<BatchJobHandler>.Instance);
         return new BatchTestContext(options, storage, receipts, handler, jobs);
+    }
+
+    /// <summary>The registry reads the job handler makes (manifests only), answered from the provider's models.</summary>
+    private static IModelRegistry RegistryOf(FixedModelProvider models)
+    {
+        var registry = new Mock<IModelRegistry>(MockBehavior.Strict);
+        registry.Setup(r => r.GetManifestAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string name, int version, CancellationToken _) =>
+                models.Manifests.FirstOrDefault(m => m.Name == name && m.Version == version));
+        registry.Setup(r => r.ListVersionsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string name, CancellationToken _) =>
+                (IReadOnlyList<ModelManifest>)[.. models.Manifests.Where(m => m.Name == name).OrderBy(m => m.Version)]);
+        return registry.Object;
     }
 
     public async Task<ETag> UploadAsync(string name, byte[] content, int? modelVersion = null)
