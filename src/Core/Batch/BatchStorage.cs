@@ -1,13 +1,13 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Storage;
 
 namespace Serverless.Core.Batch;
 
 /// <summary>The containers batch scoring uses, created once on first use. Thread-safe.</summary>
 public sealed class BatchStorage
 {
-    private readonly Lock _gate = new();
-    private Task? _created;
+    private readonly InitializeOnce _created;
 
     public BatchStorage(BlobServiceClient service, IOptions<BatchOptions> options)
     {
@@ -16,6 +16,9 @@ public sealed class BatchStorage
         Output = service.GetBlobContainerClient(o.OutputContainer);
         Receipts = service.GetBlobContainerClient(o.ReceiptContainer);
         Jobs = service.GetBlobContainerClient(o.JobContainer);
+        _created = new InitializeOnce(() => Task.WhenAll(
+            Input.CreateIfNotExistsAsync(), Output.CreateIfNotExistsAsync(),
+            Receipts.CreateIfNotExistsAsync(), Jobs.CreateIfNotExistsAsync()));
     }
 
     public BlobContainerClient Input { get; }
@@ -23,19 +26,6 @@ public sealed class BatchStorage
     public BlobContainerClient Receipts { get; }
     public BlobContainerClient Jobs { get; }
 
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            // A failed attempt (storage not up yet) is retried by the next caller instead of being cached.
-            if (_created is null || _created.IsFaulted || _created.IsCanceled)
-            {
-                _created = Task.WhenAll(
-                    Input.CreateIfNotExistsAsync(), Output.CreateIfNotExistsAsync(),
-                    Receipts.CreateIfNotExistsAsync(), Jobs.CreateIfNotExistsAsync());
-            }
-
-            return _created.WaitAsync(cancellationToken);
-        }
-    }
+    /// <summary>Creates the containers once; a failed attempt (storage not up yet) is retried by the next caller.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 }

@@ -102,5 +102,5 @@ public sealed class JsonRequestBody : IDisposable
     }
 
     private static IResult TooLarge(int maxBytes) =>
-        ApiError.Result(StatusCodes.Status413PayloadTooLarge, $"The request body exceeds the {maxBytes} byte limit (Scoring:MaxRequestBytes).");
+        ApiError.Result(StatusCodes.Status413PayloadTooLarge, $"The request body exceeds the {maxBytes} byte limit.");
 }

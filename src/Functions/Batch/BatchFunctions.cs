@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Core.Batch;
+using Serverless.Core.Http;
 
 namespace Serverless.Functions.Batch;
 
@@ -32,12 +33,12 @@ public sealed class BatchFunctions(BatchScoringHandler scoring, BatchJobHandler 
 
     [Function("SubmitBatchJob")]
     public Task<IResult> Submit(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/models/{name}/batch")] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.BatchSubmit)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         jobs.SubmitAsync(name, request, cancellationToken);
 
     [Function("GetBatchJob")]
     public Task<IResult> GetJob(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/batch/jobs/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.BatchJob)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         jobs.GetStatusAsync(id, cancellationToken);
 
     // Another instance holds the version: failing the invocation makes the host retry it later (then it is a duplicate).
