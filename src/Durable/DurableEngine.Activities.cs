@@ -27,7 +27,8 @@ public sealed partial class DurableEngine
 
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var receipt = new MessageReceipt(message.MessageId, message.PopReceipt);
-        var renewing = KeepInvisibleAsync(receipt, renewal.Token);
+        // Never faults: a failed renewal only means the message may be redelivered, and the result below is still stored.
+        var renewing = VisibilityRenewal.KeepInvisibleAsync(_hub.Storage.WorkItems, receipt, _options.ActivityVisibilityTimeout, _logger, renewal.Token);
         HistoryEvent completion;
         try
         {
@@ -92,31 +93,6 @@ public sealed partial class DurableEngine
                 Failure = WorkflowFailureDetails.FromException(e),
                 ExecutionId = activity.ExecutionId,
             };
-        }
-    }
-
-    /// <summary>Extends the message's invisibility while the activity runs, so long activities are not run twice.</summary>
-    private async Task KeepInvisibleAsync(MessageReceipt receipt, CancellationToken cancellationToken)
-    {
-        // Three renewals per timeout, so one slow storage call does not let the message reappear.
-        var period = _options.ActivityVisibilityTimeout / 3;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(period, cancellationToken);
-                var updated = await _hub.Storage.WorkItems.UpdateMessageAsync(
-                    receipt.MessageId, receipt.PopReceipt, visibilityTimeout: _options.ActivityVisibilityTimeout, cancellationToken: cancellationToken);
-                receipt.PopReceipt = updated.Value.PopReceipt;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The activity finished.
-        }
-        catch (Azure.RequestFailedException)
-        {
-            // Could not extend: the message may reappear and the activity run again, which at-least-once allows.
         }
     }
 }

@@ -47,8 +47,31 @@ public sealed class DurableWorkflowClient(DurableEngineOptions options, ILogger<
         }, cancellationToken);
     }
 
-    public Task<WorkflowStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        _hub.Instances.GetAsync(instanceId, cancellationToken);
+    /// <summary>The status row; the history when the row is missing, incomplete, or from an earlier execution.</summary>
+    /// <remarks>
+    /// A start writes the history, then the status row, then the wake-up. Interrupted after the first write it leaves
+    /// no row (or, restarting a finished id, the finished execution's row); answering from the row alone would report
+    /// an instance that a new start refuses as existing. Pending and running rows are trusted as they are (they lag
+    /// history by at most one write); finished ones cost one more read, of the sentinel.
+    /// </remarks>
+    public async Task<WorkflowStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var row = await _hub.Instances.GetAsync(instanceId, cancellationToken);
+        if (row?.Status is { IsTerminal: false } live)
+        {
+            return live;
+        }
+
+        var sentinel = await _hub.History.GetSentinelAsync(instanceId, cancellationToken);
+        if (sentinel is null || (row?.Status is not null && row.ExecutionId == sentinel.ExecutionId))
+        {
+            // No history (never started, or purged with the row still to delete), or a row that is current.
+            return row?.Status;
+        }
+
+        var snapshot = await _hub.History.LoadAsync(instanceId, cancellationToken);
+        return snapshot is null ? row?.Status : HistoryStatus.From(instanceId, snapshot);
+    }
 
     public async Task<WorkflowStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
     {

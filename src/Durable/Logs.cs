@@ -15,6 +15,9 @@ internal static partial class Logs
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on queue {Queue} failed (delivery {DequeueCount}); it will be retried")]
     public static partial void MessageFailed(ILogger logger, string queue, string messageId, long dequeueCount, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not extend the invisibility of message {MessageId} on queue {Queue}; it may be delivered again")]
+    public static partial void RenewalFailed(ILogger logger, string queue, string messageId, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Orchestration {InstanceId} ({Name}) is {Status}")]
     public static partial void InstanceStatus(ILogger logger, string instanceId, string name, WorkflowRuntimeStatus status);
 

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
@@ -53,15 +52,19 @@ internal sealed class QueuePoller(
             {
                 messages = (await queue.ReceiveMessagesAsync(free, visibilityTimeout, stopping)).Value;
             }
-            catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 slots.Release(free);
-                if (!stopping.IsCancellationRequested)
-                {
-                    Logs.ReceiveFailed(logger, queue.Name, e);
-                    await Delay(pulse, maxPollingInterval, stopping);
-                }
-
+                break;
+            }
+            catch (Exception e)
+            {
+                // Any failure, not just the expected ones: when every SDK retry fails at transport level, Azure.Core
+                // throws AggregateException ("Retry failed after N tries"). Letting anything escape would end this
+                // loop, leave the faulted task unobserved, and stop the queue being read for the life of the process.
+                slots.Release(free);
+                Logs.ReceiveFailed(logger, queue.Name, e);
+                await Delay(pulse, maxPollingInterval, stopping);
                 continue;
             }
 

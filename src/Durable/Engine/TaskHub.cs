@@ -74,8 +74,11 @@ internal sealed class TaskHub
     /// </summary>
     /// <returns>False when the id belongs to a pending or running instance, or a concurrent start won.</returns>
     /// <remarks>
-    /// The history rows and the wake-up are separate writes: if the process dies between them the instance stays
-    /// Pending; terminating it and starting again recovers.
+    /// Three writes: sentinel + ExecutionStarted (one transaction; from then on the instance exists), the status row,
+    /// the wake-up. A process that dies after the first leaves an instance that is Pending and never woken; status
+    /// reads fall back to the history when the row is missing or from an earlier execution
+    /// (<see cref="DurableWorkflowClient.GetStatusAsync"/>), so it can be seen, terminated (or sent an event, which
+    /// wakes it) and started again, through the client and the HTTP API alike.
     /// </remarks>
     public async Task<bool> TryCreateInstanceAsync(
         string instanceId, string name, string? input, ParentInstance? parent, CancellationToken cancellationToken)

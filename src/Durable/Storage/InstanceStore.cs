@@ -60,25 +60,33 @@ internal sealed class InstanceStore(TableClient table)
         return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
-    public async Task<WorkflowStatus?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>The instance's row; null when there is none.</summary>
+    public async Task<StatusRow?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value!.GetString("Name") is null)
+        if (!response.HasValue)
         {
             return null;
         }
 
-        var entity = response.Value;
-        return new WorkflowStatus(
-            instanceId,
-            entity.GetString("Name"),
-            Enum.Parse<WorkflowRuntimeStatus>(entity.GetString("RuntimeStatus")),
-            entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-            entity.GetDateTimeOffset("LastUpdatedAt") ?? DateTimeOffset.MinValue,
-            ChunkedText.Read(entity, "Input"),
-            ChunkedText.Read(entity, "Output"),
-            entity.GetString("CustomStatus") is { Length: > 0 } custom ? custom : null,
-            entity.GetString("Failure") is { Length: > 0 } failure ? JsonSerializer.Deserialize<WorkflowFailureDetails>(failure, JsonDefaults.Options) : null);
+        var entity = response.Value!;
+        if (entity.GetString("Name") is not { } name)
+        {
+            return new StatusRow(null, null);
+        }
+
+        return new StatusRow(
+            new WorkflowStatus(
+                instanceId,
+                name,
+                Enum.Parse<WorkflowRuntimeStatus>(entity.GetString("RuntimeStatus")),
+                entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+                entity.GetDateTimeOffset("LastUpdatedAt") ?? DateTimeOffset.MinValue,
+                ChunkedText.Read(entity, "Input"),
+                ChunkedText.Read(entity, "Output"),
+                entity.GetString("CustomStatus") is { Length: > 0 } custom ? custom : null,
+                entity.GetString("Failure") is { Length: > 0 } failure ? JsonSerializer.Deserialize<WorkflowFailureDetails>(failure, JsonDefaults.Options) : null),
+            entity.GetString("ExecutionId"));
     }
 
     public Task DeleteAsync(string instanceId, CancellationToken cancellationToken) =>

@@ -5,8 +5,14 @@ using Serverless.Testing;
 namespace Serverless.Durable.Tests.Engine;
 
 /// <summary>Kills an engine process (SIGKILL) mid-activity and mid-timer, restarts it, and checks the outcome.</summary>
+/// <remarks>
+/// Recovery waits out one visibility timeout (10 s in <see cref="TestEngineOptions"/>); the 60 s bounds leave room for
+/// a machine whose cores are saturated by other work.
+/// </remarks>
 public class DurableEngineFaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task KilledDuringActivity_AfterRestart_CompletesAndRerunsOnlyTheActivityInFlight()
     {
@@ -21,12 +27,14 @@ public class DurableEngineFaultTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
 
         using var second = await WorkerProcess.StartAsync(azurite.ConnectionString, hub);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(Recovery);
         var status = await client.WaitForCompletionAsync("activity-crash", cts.Token);
 
         Assert.Equal("onetwothree", status.ReadOutputAs<string>());
         Assert.Equal(1, ExecutionLog.Count(log, "step:one"));
-        Assert.Equal(2, ExecutionLog.Count(log, "start:two")); // in flight when killed: runs again (at-least-once)
+        // In flight when killed, so it runs again; a loaded machine may let its visibility lapse and run it more often
+        // (at-least-once). The completed steps around it must not repeat.
+        Assert.True(ExecutionLog.Count(log, "start:two") >= 2, $"start:two ran {ExecutionLog.Count(log, "start:two")} times");
         Assert.Equal(1, ExecutionLog.Count(log, "step:three"));
     }
 
@@ -45,7 +53,7 @@ public class DurableEngineFaultTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
 
         using var second = await WorkerProcess.StartAsync(azurite.ConnectionString, hub);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(Recovery);
         var status = await client.WaitForCompletionAsync("timer-crash", cts.Token);
 
         Assert.Equal(WorkflowRuntimeStatus.Completed, status.RuntimeStatus);
@@ -59,7 +67,7 @@ public class DurableEngineFaultTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(Recovery);
         while (!await condition())
         {
             await Task.Delay(50, cts.Token);

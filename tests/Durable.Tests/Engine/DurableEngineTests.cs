@@ -178,9 +178,9 @@ public class DurableEngineTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             azurite.ConnectionString, Register, o => o.MaxTimerQueueDelay = TimeSpan.FromSeconds(1));
         var started = DateTime.UtcNow;
 
-        var status = await harness.RunAsync("Approval", 3_500);
+        var status = await harness.RunAsync("Approval", 3_500, TimeSpan.FromSeconds(60));
 
         Assert.Equal("timed out", status.ReadOutputAs<string>());
-        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(15));
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(60)); // that it fires, not how fast: a loaded machine is slow
     }
 }

@@ -1,5 +1,7 @@
 using Serverless.Core.Workflows;
+using Serverless.Durable.History;
 using Serverless.Durable.Replay;
+using Serverless.Durable.Storage;
 using Serverless.Testing;
 
 namespace Serverless.Durable.Tests.Engine;
@@ -67,6 +69,26 @@ public class DurableWorkflowClientTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Null(await harness.Client.GetStatusAsync(id));
         Assert.Equal(0, await HistoryRows.CountAsync(azurite.ConnectionString, harness.Options.TaskHubName, id));
         Assert.False(await harness.Client.PurgeAsync(id));
+    }
+
+    [Fact]
+    public async Task GetStatus_RestartOfFinishedIdInterruptedBeforeStatusRow_ReportsTheNewExecution()
+    {
+        await using var harness = await EngineHarness.StartAsync(azurite.ConnectionString, Register);
+        var id = await harness.Client.StartAsync("Echoing", "first");
+        await harness.WaitAsync(id);
+        var history = new HistoryStore(new Azure.Data.Tables.TableClient(azurite.ConnectionString, harness.Options.TaskHubName + "History"));
+
+        // A restart's first write (sentinel + ExecutionStarted) only: the status row still shows the finished run.
+        var restarted = new Sentinel("WaitForGo", Durable.Engine.TaskHub.NewExecutionId(), 1, -1, WorkflowRuntimeStatus.Pending, null, null, DateTimeOffset.MinValue);
+        var started = new HistoryEvent(HistoryEventType.ExecutionStarted, DateTime.UtcNow) { Name = "WaitForGo" };
+        Assert.True(await history.TryCreateAsync(id, await history.GetSentinelAsync(id, CancellationToken.None), restarted, started, CancellationToken.None));
+        var status = await harness.Client.GetStatusAsync(id);
+        await harness.Client.RaiseEventAsync(id, "go", "second");
+        var final = await harness.WaitAsync(id);
+
+        Assert.Equal(("WaitForGo", WorkflowRuntimeStatus.Pending, null), (status!.Name, status.RuntimeStatus, status.SerializedOutput));
+        Assert.Equal(("WaitForGo", "second"), (final.Name, final.ReadOutputAs<string>()));
     }
 
     [Fact]

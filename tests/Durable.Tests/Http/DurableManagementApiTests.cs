@@ -62,7 +62,37 @@ public class DurableManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync($"{DurableManagementApi.BasePath}/orchestrators/NoSuchOrchestrator", null)).StatusCode);
     }
 
-    private async Task<WebApplication> StartAppAsync()
+    [Fact]
+    public async Task StartInterruptedAfterHistoryWrite_StatusTerminateAndStartAgain_Recover()
+    {
+        var hub = AzuriteFixture.UniqueName("http");
+        await using var app = await StartAppAsync(hub);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await WriteHistoryOnlyAsync(hub, "half-started", "{\"name\":\"Eve\"}");
+        var instance = $"{DurableManagementApi.BasePath}/instances/half-started";
+
+        var pending = await http.GetAsync(instance);
+        Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
+        var body = await pending.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Greeting", "Pending", "Eve"), (body.GetProperty("name").GetString(), body.GetProperty("runtimeStatus").GetString(), body.GetProperty("input").GetProperty("name").GetString()));
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(instance + "/terminate?reason=stuck", null)).StatusCode);
+        Assert.Equal("Terminated", (await PollAsync(http, instance)).GetProperty("runtimeStatus").GetString());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"{DurableManagementApi.BasePath}/orchestrators/Greeting/half-started", Json(new { name = "Eve" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(instance + "/raiseEvent/greet", Json("Hi"))).StatusCode);
+        Assert.Equal("Hi, Eve", (await PollAsync(http, instance)).GetProperty("output").GetString());
+    }
+
+    /// <summary>The first of a start's writes (sentinel + ExecutionStarted), as left by a process killed right after it.</summary>
+    private async Task WriteHistoryOnlyAsync(string hub, string instanceId, string input)
+    {
+        var history = new Durable.Storage.HistoryStore(new Azure.Data.Tables.TableClient(azurite.ConnectionString, hub + "History"));
+        var sentinel = new Durable.Storage.Sentinel("Greeting", Durable.Engine.TaskHub.NewExecutionId(), 1, -1, WorkflowRuntimeStatus.Pending, null, null, DateTimeOffset.MinValue);
+        var started = new Durable.History.HistoryEvent(Durable.History.HistoryEventType.ExecutionStarted, DateTime.UtcNow) { Name = "Greeting", Data = input };
+        Assert.True(await history.TryCreateAsync(instanceId, null, sentinel, started, CancellationToken.None));
+    }
+
+    private async Task<WebApplication> StartAppAsync(string? hub = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -72,7 +102,7 @@ public class DurableManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
             var greeting = await context.WaitForExternalEvent<string>("greet");
             return $"{greeting}, {context.GetInput<JsonElement>().GetProperty("name").GetString()}";
         }));
-        var hub = AzuriteFixture.UniqueName("http");
+        hub ??= AzuriteFixture.UniqueName("http");
         builder.Services.AddDurableEngine(options =>
         {
             var test = TestEngineOptions.Create(azurite.ConnectionString, hub);
