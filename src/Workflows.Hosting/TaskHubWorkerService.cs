@@ -1,0 +1,112 @@
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Serverless.Workflows.Hosting;
+
+/// <summary>
+/// Runs the <see cref="WorkflowCatalog"/>'s orchestrators and activities in DTFx's <see cref="TaskHubWorker"/> on the
+/// host's task hub, with the SDK's shims adapting <c>TaskOrchestrator</c>/<c>TaskActivity</c> classes.
+/// </summary>
+/// <remarks>
+/// Starting does not hold up the host: the task hub is created and the worker started in the background, retrying
+/// while storage is unreachable, so HTTP scoring is up before the workflow engine. <see cref="Ready"/> completes
+/// when the worker is polling.
+/// </remarks>
+public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly LocalTaskHub _hub;
+    private readonly TaskHubWorker _worker;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _starting;
+
+    public TaskHubWorkerService(
+        LocalTaskHub hub, IOptions<WorkflowCatalog> catalog, DataConverter converter, IServiceProvider services, ILoggerFactory loggerFactory)
+    {
+        _hub = hub;
+        _logger = loggerFactory.CreateLogger<TaskHubWorkerService>();
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = converter }, loggerFactory);
+        _worker = new TaskHubWorker(hub.Service, loggerFactory)
+        {
+            // The SDK reads TaskFailedException.FailureDetails; DTFx only fills them in this mode.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        _worker.AddTaskOrchestrations(catalog.Value.Orchestrators
+            .Select(o => (ObjectCreator<TaskOrchestration>)new SdkOrchestrationCreator(o.Key, o.Value, services, shims)).ToArray());
+        _worker.AddTaskActivities(catalog.Value.Activities
+            .Select(a => (ObjectCreator<TaskActivity>)new SdkActivityCreator(a.Key, a.Value, services, shims)).ToArray());
+    }
+
+    /// <summary>Completes when the worker has started polling the task hub.</summary>
+    public Task Ready => _ready.Task;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _starting = Task.Run(() => StartWorkerAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_starting is not null)
+        {
+            await _starting;
+        }
+
+        if (_ready.Task.IsCompletedSuccessfully)
+        {
+            // Lets in-flight work items finish and releases the partition leases, so another host takes over at once;
+            // the host's shutdown timeout bounds the wait.
+            await _worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _worker.Dispose();
+        _stopping.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _hub.EnsureCreatedAsync(cancellationToken);
+                await _worker.StartAsync();
+                Log.WorkerStarted(_logger, _hub.Options.TaskHubName, _hub.Options.PartitionCount);
+                _ready.TrySetResult();
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                Log.WorkerStartFailed(_logger, e, _hub.Options.TaskHubName, RetryDelay);
+                try
+                {
+                    await Task.Delay(RetryDelay, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        _ready.TrySetCanceled(cancellationToken);
+    }
+}

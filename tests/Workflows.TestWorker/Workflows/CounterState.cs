@@ -1,0 +1,3 @@
+namespace Serverless.Workflows.TestWorker.Workflows;
+
+public sealed record CounterState(int Remaining, int Done);

@@ -1,0 +1,7 @@
+namespace Serverless.Workflows.TestWorker.Workflows;
+
+public enum PayloadKind
+{
+    Canary,
+    BlueGreen,
+}

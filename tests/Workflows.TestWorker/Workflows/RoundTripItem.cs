@@ -1,0 +1,3 @@
+namespace Serverless.Workflows.TestWorker.Workflows;
+
+public sealed record RoundTripItem(int Id, string? Label, DateTime When);
