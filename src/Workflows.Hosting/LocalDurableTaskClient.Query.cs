@@ -15,8 +15,9 @@ public sealed partial class LocalDurableTaskClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         await _hub.EnsureCreatedAsync(cancellation);
+        // The backend answers an unknown id with a list holding null.
         var states = await _hub.Service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
-        return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
+        return states?.FirstOrDefault(s => s is not null) is { } state ? ToMetadata(state, getInputsAndOutputs) : null;
     }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>

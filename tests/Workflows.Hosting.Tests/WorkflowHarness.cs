@@ -52,26 +52,10 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         return await WaitAsync(id, timeout);
     }
 
-    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
-    }
+    public Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null) => Client.WaitAsync(instanceId, timeout);
 
-    /// <summary>Polls until the instance's status satisfies <paramref name="condition"/>.</summary>
-    public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            if (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cts.Token) is { } metadata && condition(metadata))
-            {
-                return metadata;
-            }
-
-            await Task.Delay(50, cts.Token);
-        }
-    }
+    public Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan? timeout = null) =>
+        Client.WaitUntilAsync(instanceId, condition, timeout);
 
     public async ValueTask DisposeAsync()
     {
