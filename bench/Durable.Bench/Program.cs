@@ -5,6 +5,10 @@ using Serverless.Testing;
 // Uses AZURITE_CONNECTION_STRING when set, else starts Azurite from node_modules.
 var instances = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
 var azurite = await Azurite.GetAsync();
-Console.WriteLine($"Durable engine benchmark: {Environment.ProcessorCount} cores, {instances} orchestrations");
+Console.WriteLine($"Durable Task Framework on Azurite: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine("Start-up:");
+await StartupBenchmark.RunAsync(azurite.ConnectionString);
+Console.WriteLine("One instance (per-step overhead):");
+await ThroughputBenchmark.RunAsync(azurite.ConnectionString, 1);
+Console.WriteLine($"{instances} instances at once:");
 await ThroughputBenchmark.RunAsync(azurite.ConnectionString, instances);
-await ReplayBenchmark.RunAsync(azurite.ConnectionString);

@@ -2,8 +2,8 @@ using Serverless.Core.Batch;
 using Serverless.Core.Http;
 using Serverless.LocalHost.Http;
 using Serverless.Core.Scoring;
-using Serverless.Durable;
-using Serverless.Durable.Http;
+using Serverless.LocalHost.Durable;
+using Serverless.Workflows.Hosting;
 using Serverless.LocalHost.Batch;
 using Serverless.LocalHost.Hosting;
 
@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddLocalHostServices();
 builder.Services.AddScoring(builder.Configuration);
 builder.Services.AddBatchWatcher(builder.Configuration);
-builder.Services.AddDurableEngine();
+builder.Services.AddDurableTaskHost();
 
 var app = builder.Build();
 app.MapModelManagementApi();

@@ -17,5 +17,6 @@ public static class TestWorkflows
         .AddOrchestrator<CounterOrchestrator>()
         .AddOrchestrator<FailingOrchestrator>()
         .AddOrchestrator<RoundTripOrchestrator>()
-        .AddOrchestrator<NonDeterministicOrchestrator>();
+        .AddOrchestrator<NonDeterministicOrchestrator>()
+        .AddOrchestrator<GreetingOrchestrator>("Greeting");
 }
