@@ -1,17 +1,15 @@
-using Serverless.Core.Batch;
-using Serverless.Core.Http;
-using Serverless.LocalHost.Http;
-using Serverless.Core.Scoring;
+using Serverless.Api;
 using Serverless.Durable;
 using Serverless.Durable.Http;
 using Serverless.LocalHost.Batch;
 using Serverless.LocalHost.Hosting;
+using Serverless.LocalHost.Http;
 
 // appsettings.json ships beside the binary, so the host reads the same settings from any working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLocalHostServices();
-builder.Services.AddScoring(builder.Configuration);
-builder.Services.AddBatchWatcher(builder.Configuration);
+builder.Services.AddServingApi(builder.Configuration);
+builder.Services.AddBatchWatcher();
 builder.Services.AddDurableEngine();
 
 var app = builder.Build();

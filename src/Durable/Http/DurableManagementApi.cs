@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 using Serverless.Core.Workflows;
 
 namespace Serverless.Durable.Http;
