@@ -5,9 +5,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Serverless.Core.Batch;
-using Serverless.Core.Models;
-using Serverless.Core.Scoring;
+using Serverless.Api;
 using Serverless.Core.Serialization;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -16,9 +14,7 @@ builder.ConfigureFunctionsWebApplication();
 // One JSON setting for HTTP bodies and Durable payloads, the same the local host's engine uses.
 builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
 
-builder.Services.AddModelRegistry(builder.Configuration);
-builder.Services.AddScoring(builder.Configuration);
-builder.Services.AddBatchScoring(builder.Configuration);
+builder.Services.AddServingApi(builder.Configuration);
 
 var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))

@@ -1,17 +1,15 @@
-using Serverless.Core.Batch;
-using Serverless.Core.Http;
-using Serverless.LocalHost.Http;
-using Serverless.Core.Scoring;
-using Serverless.LocalHost.Durable;
-using Serverless.Workflows.Hosting;
+using Serverless.Api;
 using Serverless.LocalHost.Batch;
+using Serverless.LocalHost.Durable;
 using Serverless.LocalHost.Hosting;
+using Serverless.LocalHost.Http;
+using Serverless.Workflows.Hosting;
 
 // appsettings.json ships beside the binary, so the host reads the same settings from any working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLocalHostServices();
-builder.Services.AddScoring(builder.Configuration);
-builder.Services.AddBatchWatcher(builder.Configuration);
+builder.Services.AddServingApi(builder.Configuration);
+builder.Services.AddBatchWatcher();
 builder.Services.AddDurableTaskHost();
 
 var app = builder.Build();

@@ -8,7 +8,7 @@ namespace Serverless.Core.Batch;
 public static class BatchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers batch scoring (<see cref="BatchScoringHandler"/>, <see cref="BatchJobHandler"/>) with
+    /// Registers batch scoring (<see cref="BatchScoringHandler"/>, <see cref="BatchJobService"/>) with
     /// <see cref="BatchOptions"/> from the <c>Batch</c> section, on the account named by <c>AzureWebJobsStorage</c>.
     /// Needs an <see cref="Scoring.IModelProvider"/> (AddScoring) and an <see cref="Models.IModelRegistry"/> (AddModelRegistry).
     /// </summary>
@@ -20,7 +20,7 @@ public static class BatchServiceCollectionExtensions
         services.TryAddSingleton<BatchStorage>();
         services.TryAddSingleton<BatchReceiptStore>();
         services.TryAddSingleton<BatchScoringHandler>();
-        services.TryAddSingleton<BatchJobHandler>();
+        services.TryAddSingleton<BatchJobService>();
         return services;
     }
 }

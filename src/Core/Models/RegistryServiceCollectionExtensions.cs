@@ -2,7 +2,6 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Serverless.Core.Http;
 using Serverless.Core.Storage;
 
 namespace Serverless.Core.Models;
@@ -16,7 +15,6 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
         services.TryAddSingleton<IModelRegistry, BlobModelRegistry>();
-        services.TryAddSingleton<ModelManagementHandler>();
         return services;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Serverless.Core.Http;
 
 namespace Serverless.Core.Scoring;
 
@@ -11,8 +10,7 @@ public static class ScoringServiceCollectionExtensions
     /// <summary>
     /// Registers scoring: <see cref="ScoringOptions"/> (section "Scoring", validated at start-up), the
     /// <see cref="ModelProvider"/> (also as <see cref="IModelProvider"/>) with its background
-    /// <see cref="DeploymentRefreshService"/>, <see cref="RecordScorer"/>, <see cref="ScoringHandler"/> and
-    /// <see cref="OpenInferenceHandler"/>. Needs an <see cref="Models.IModelRegistry"/> (AddModelRegistry).
+    /// <see cref="DeploymentRefreshService"/> and <see cref="RecordScorer"/>. Needs an <see cref="Models.IModelRegistry"/> (AddModelRegistry).
     /// </summary>
     public static IServiceCollection AddScoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,8 +21,6 @@ public static class ScoringServiceCollectionExtensions
         services.TryAddSingleton<IModelProvider>(sp => sp.GetRequiredService<ModelProvider>());
         services.AddHostedService<DeploymentRefreshService>();
         services.TryAddSingleton<RecordScorer>();
-        services.TryAddSingleton<ScoringHandler>();
-        services.TryAddSingleton<OpenInferenceHandler>();
         return services;
     }
 }

@@ -2,7 +2,8 @@ using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Core.Batch;
-using Serverless.Core.Http;
+using Serverless.Api.Batch;
+using Serverless.Api.Http;
 
 namespace Serverless.Functions.Batch;
 
@@ -15,7 +16,7 @@ namespace Serverless.Functions.Batch;
 /// <see cref="BatchOptions.JobContainer"/> (the defaults). Each container needs an Event Grid subscription to
 /// <c>/runtime/webhooks/blobs?functionName=Host.Functions.{function}</c> (docs/batch.md).
 /// </remarks>
-public sealed class BatchFunctions(BatchScoringHandler scoring, BatchJobHandler jobs)
+public sealed class BatchFunctions(BatchScoringHandler scoring, BatchJobService jobs, BatchJobHandler jobApi)
 {
     [Function("ScoreBatchBlob")]
     public async Task ScoreBatchBlob(
@@ -34,12 +35,12 @@ public sealed class BatchFunctions(BatchScoringHandler scoring, BatchJobHandler 
     [Function("SubmitBatchJob")]
     public Task<IResult> Submit(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.BatchSubmit)] HttpRequest request, string name, CancellationToken cancellationToken) =>
-        jobs.SubmitAsync(name, request, cancellationToken);
+        jobApi.SubmitAsync(name, request, cancellationToken);
 
     [Function("GetBatchJob")]
     public Task<IResult> GetJob(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.BatchJob)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        jobs.GetStatusAsync(id, cancellationToken);
+        jobApi.GetStatusAsync(id, cancellationToken);
 
     // Another instance holds the version: failing the invocation makes the host retry it later (then it is a duplicate).
     private static void ThrowIfBusy(BatchOutcome? outcome)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
+using Serverless.Api.Scoring;
 
 namespace Serverless.Functions.Http;
 

@@ -18,7 +18,7 @@ namespace Serverless.LocalHost.Batch;
 internal sealed class BatchBlobWatcher(
     BatchStorage storage,
     BatchScoringHandler scoring,
-    BatchJobHandler jobs,
+    BatchJobService jobs,
     IOptions<BatchOptions> options,
     ILogger<BatchBlobWatcher> logger) : BackgroundService
 {

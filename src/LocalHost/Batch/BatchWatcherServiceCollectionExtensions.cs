@@ -1,13 +1,10 @@
-using Serverless.Core.Batch;
-
 namespace Serverless.LocalHost.Batch;
 
 internal static class BatchWatcherServiceCollectionExtensions
 {
-    /// <summary>Batch scoring plus the watcher that plays the blob triggers' part locally.</summary>
-    public static IServiceCollection AddBatchWatcher(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The watcher that plays the blob triggers' part locally; batch scoring itself comes with AddServingApi.</summary>
+    public static IServiceCollection AddBatchWatcher(this IServiceCollection services)
     {
-        services.AddBatchScoring(configuration);
         services.AddHostedService<BatchBlobWatcher>();
         return services;
     }

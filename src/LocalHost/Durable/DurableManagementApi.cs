@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 using Serverless.Workflows;
 
 namespace Serverless.LocalHost.Durable;

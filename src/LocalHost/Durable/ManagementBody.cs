@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 
 namespace Serverless.LocalHost.Durable;
 

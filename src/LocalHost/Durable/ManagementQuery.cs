@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.DurableTask.Client;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 
 namespace Serverless.LocalHost.Durable;
 

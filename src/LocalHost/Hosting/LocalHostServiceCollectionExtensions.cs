@@ -1,5 +1,3 @@
-using Serverless.Core.Models;
-
 namespace Serverless.LocalHost.Hosting;
 
 /// <summary>Everything the local host registers, in one place; Program.cs stays a few lines.</summary>
@@ -8,7 +6,6 @@ internal static class LocalHostServiceCollectionExtensions
     public static WebApplicationBuilder AddLocalHostServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
 
         // Hosted services start in registration order: storage first, then the sample model.
@@ -16,7 +13,6 @@ internal static class LocalHostServiceCollectionExtensions
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<SampleModelSeeder>();
 
-        services.AddModelRegistry(configuration);
         builder.AddLocalTelemetry();
         return builder;
     }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Serverless.Core.Batch;
-using Serverless.Core.Http;
+using Serverless.Api.Batch;
+using Serverless.Api.Http;
 
 namespace Serverless.LocalHost.Http;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
+using Serverless.Api.Scoring;
 
 namespace Serverless.LocalHost.Http;
 

@@ -16,7 +16,7 @@ namespace Serverless.Core.Tests.Batch;
 /// <summary>Batch handlers on real Azurite, with containers unique to one test.</summary>
 internal sealed class BatchTestContext
 {
-    private BatchTestContext(BatchOptions options, BatchStorage storage, BatchReceiptStore receipts, BatchScoringHandler handler, BatchJobHandler jobs)
+    private BatchTestContext(BatchOptions options, BatchStorage storage, BatchReceiptStore receipts, BatchScoringHandler handler, BatchJobService jobs)
     {
         Options = options;
         Storage = storage;
@@ -29,7 +29,7 @@ internal sealed class BatchTestContext
     public BatchStorage Storage { get; }
     public BatchReceiptStore Receipts { get; }
     public BatchScoringHandler Handler { get; }
-    public BatchJobHandler Jobs { get; }
+    public BatchJobService Jobs { get; }
 
     public static BatchTestContext Create(string connectionString, FixedModelProvider models, Action<BatchOptions>? configure = null)
     {
@@ -48,7 +48,7 @@ internal sealed class BatchTestContext
         var storage = new BatchStorage(new BlobServiceClient(connectionString), wrapped);
         var receipts = new BatchReceiptStore(storage, wrapped, TimeProvider.System);
         var handler = new BatchScoringHandler(storage, receipts, models, wrapped, TimeProvider.System, NullLogger<BatchScoringHandler>.Instance);
-        var jobs = new BatchJobHandler(storage, receipts, handler, RegistryOf(models), TimeProvider.System, NullLogger<BatchJobHandler>.Instance);
+        var jobs = new BatchJobService(storage, receipts, handler, RegistryOf(models), TimeProvider.System, NullLogger<BatchJobService>.Instance);
         return new BatchTestContext(options, storage, receipts, handler, jobs);
     }
 

@@ -28,7 +28,7 @@ public class BatchWatcherOutageTests
         var storage = new BatchStorage(service, options);
         var receipts = new BatchReceiptStore(storage, options, TimeProvider.System);
         var scoring = new BatchScoringHandler(storage, receipts, Mock.Of<IModelProvider>(), options, TimeProvider.System, NullLogger<BatchScoringHandler>.Instance);
-        var jobs = new BatchJobHandler(storage, receipts, scoring, Mock.Of<IModelRegistry>(), TimeProvider.System, NullLogger<BatchJobHandler>.Instance);
+        var jobs = new BatchJobService(storage, receipts, scoring, Mock.Of<IModelRegistry>(), TimeProvider.System, NullLogger<BatchJobService>.Instance);
         var failures = new ConcurrentQueue<Exception>();
         var logger = new Mock<ILogger>(); // ILogger<BatchBlobWatcher> cannot be proxied: the watcher is internal.
         logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);

@@ -1,6 +1,6 @@
 using Serverless.Core.Models;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Scoring;
 
 /// <summary>OIP <c>GET /v2/models/{name}[/versions/{v}]</c> body; shapes use -1 for variable dimensions.</summary>
 public sealed record ModelMetadataResponse(

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Scoring;
 
 /// <summary>
 /// Record scoring over HTTP: <c>POST /api/models/{name}[/versions/{version}]/predict</c>. Shared by the local
@@ -31,12 +32,13 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
 
         using (body)
         {
-            var (model, lookupError) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
-            if (model is null)
+            var resolution = await models.ResolveAsync(name, version, cancellationToken);
+            if (!resolution.Succeeded)
             {
-                return lookupError!;
+                return ModelLookup.ToResult(resolution);
             }
 
+            var model = resolution.Model;
             var manifest = model.Manifest;
             if (model.Encoder is null || manifest.Task == ModelTask.Other)
             {

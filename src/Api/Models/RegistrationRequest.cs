@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Serverless.Core.Models;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Models;
 
 /// <summary>The optional <c>manifest</c> part of a register request: what the ONNX file cannot tell.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

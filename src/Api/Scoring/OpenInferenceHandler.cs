@@ -3,11 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
+using Serverless.Api.Http;
 using Serverless.Core.Scoring;
 using Serverless.Core.Scoring.OpenInference;
 using Serverless.Core.Serialization;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Scoring;
 
 /// <summary>
 /// The Open Inference Protocol (KServe v2) REST endpoints over the same model provider as record scoring.
@@ -34,13 +35,13 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
     /// </summary>
     public async Task<IResult> ModelMetadataAsync(string name, int? version, CancellationToken cancellationToken)
     {
-        var (model, error) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
-        if (model is null)
+        var resolution = await models.ResolveAsync(name, version, cancellationToken);
+        if (!resolution.Succeeded)
         {
-            return error!;
+            return ModelLookup.ToResult(resolution);
         }
 
-        var manifest = model.Manifest;
+        var manifest = resolution.Model.Manifest;
         return TypedResults.Json(
             new ModelMetadataResponse(manifest.Name, [manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)], "onnxruntime_onnx", manifest.Inputs, manifest.Outputs),
             JsonDefaults.Options);
@@ -52,15 +53,13 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
     /// </summary>
     public async Task<IResult> ModelReadyAsync(string name, int? version, CancellationToken cancellationToken)
     {
-        var (model, error) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
-        if (model is not null)
+        var resolution = await models.ResolveAsync(name, version, cancellationToken);
+        return resolution.Failure switch
         {
-            return TypedResults.Json(new { name, ready = true }, JsonDefaults.Options);
-        }
-
-        return error is IStatusCodeHttpResult { StatusCode: StatusCodes.Status500InternalServerError } and IValueHttpResult { Value: ApiError apiError }
-            ? ApiError.Result(StatusCodes.Status503ServiceUnavailable, apiError.Error)
-            : error!;
+            ModelLookupFailure.None => TypedResults.Json(new { name, ready = true }, JsonDefaults.Options),
+            ModelLookupFailure.Unservable => ApiError.Result(StatusCodes.Status503ServiceUnavailable, resolution.Message!),
+            _ => ModelLookup.ToResult(resolution),
+        };
     }
 
     /// <summary>
@@ -87,12 +86,13 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
             }
         }
 
-        var (model, lookupError) = await ModelLookup.ResolveAsync(models, name, version, cancellationToken);
-        if (model is null)
+        var resolution = await models.ResolveAsync(name, version, cancellationToken);
+        if (!resolution.Succeeded)
         {
-            return lookupError!;
+            return ModelLookup.ToResult(resolution);
         }
 
+        var model = resolution.Model;
         IReadOnlyList<InferenceTensor> outputs;
         try
         {

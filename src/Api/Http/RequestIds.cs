@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>The request id of a scoring call: the caller's <c>x-request-id</c>, or a new one. Echoed as a response header.</summary>
 public static class RequestIds

@@ -1,4 +1,4 @@
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>
 /// Every HTTP route, once: the local host maps these and the Functions trigger attributes use the same constants

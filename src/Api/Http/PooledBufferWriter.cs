@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>
 /// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>: a response

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Serverless.Core.Serialization;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Models;
 
 /// <summary>The parts of a register request: the ONNX bytes and the optional manifest.</summary>
 internal sealed record RegistrationUpload(ReadOnlyMemory<byte> Onnx, RegistrationRequest? Manifest)

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>Parses the <c>{version}</c> route value: a positive integer, else a 400 naming it.</summary>
 public static class ModelVersions

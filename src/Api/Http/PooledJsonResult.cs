@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>An <see cref="IResult"/> that sends JSON already written to a <see cref="PooledBufferWriter"/>, then returns its buffer.</summary>
 public sealed class PooledJsonResult(PooledBufferWriter body, int statusCode = StatusCodes.Status200OK) : IResult

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 
-namespace Serverless.Core.Tests.Http;
+namespace Serverless.Api.Tests.Http;
 
 public class JsonRequestBodyTests
 {

@@ -2,10 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
 using Serverless.Core.Models;
 using Serverless.Core.Serialization;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Models;
 
 /// <summary>
 /// Register, list and describe models. Shared by the local host and the Functions app: each endpoint

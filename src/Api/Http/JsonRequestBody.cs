@@ -2,7 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>
 /// A JSON request body read whole into a pooled buffer, bounded in size. Not thread-safe; one per request;

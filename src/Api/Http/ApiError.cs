@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Http;
 
 /// <summary>The error body every endpoint answers with: <c>{ "error": "..." }</c>.</summary>
 public sealed record ApiError(string Error)

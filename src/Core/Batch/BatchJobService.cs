@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Azure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Serverless.Core.Http;
 using Serverless.Core.Models;
 using Serverless.Core.Serialization;
 
@@ -10,6 +7,7 @@ namespace Serverless.Core.Batch;
 
 /// <summary>
 /// On-demand batch jobs: submit (writes the job blob), run (called by the trigger on the job container) and status.
+/// The HTTP endpoints over it are Api's <c>BatchJobHandler</c>.
 /// </summary>
 /// <remarks>
 /// Submitting returns at once; the job blob's creation triggers the run, in Azure (blob trigger) and locally
@@ -19,70 +17,48 @@ namespace Serverless.Core.Batch;
 /// model version other than the one that scored the input version is rejected (a version is scored once).
 /// Thread-safe.
 /// </remarks>
-public sealed class BatchJobHandler(
+public sealed class BatchJobService(
     BatchStorage storage,
     BatchReceiptStore receipts,
     BatchScoringHandler scoring,
     IModelRegistry registry,
     TimeProvider time,
-    ILogger<BatchJobHandler> logger)
+    ILogger<BatchJobService> logger)
 {
-    /// <summary>The relative status URL of a job; the same route in both hosts.</summary>
-    public static string StatusUrl(string jobId) => $"/api/batch/jobs/{jobId}";
-
-    /// <summary>A path and a version: a few hundred bytes. Bounds what is buffered whatever the client sends.</summary>
-    private const int MaxBodyBytes = 16 * 1024;
-
-    /// <summary><c>POST /api/models/{name}/batch</c>: 202 with the job id and status URL; 400/404/413/415 with <c>{ "error" }</c>.</summary>
-    public async Task<IResult> SubmitAsync(string name, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a job for the input file's current version, or says why not (nothing is written then). The model
+    /// version must exist; its session is not loaded here: that would cost an ONNX load per submit, and a bad
+    /// artifact is reported by the run, which rejects the file with the reason.
+    /// </summary>
+    public async Task<BatchSubmitOutcome> SubmitAsync(string name, BatchJobSubmission? submission, CancellationToken cancellationToken)
     {
         if (!ModelNames.IsValid(name))
         {
-            return ApiError.Result(400, $"Model name '{name}' is invalid: {ModelNames.Rule}.");
-        }
-
-        var (body, error) = await JsonRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        BatchJobSubmission? submission;
-        using (body)
-        {
-            try
-            {
-                submission = JsonSerializer.Deserialize<BatchJobSubmission>(body!.Span, JsonDefaults.Options);
-            }
-            catch (JsonException e)
-            {
-                return ApiError.Result(400, "Body is not valid JSON: " + e.Message);
-            }
+            return BatchSubmitOutcome.Failed(BatchSubmitFailure.Invalid, $"Model name '{name}' is invalid: {ModelNames.Rule}.");
         }
 
         var relative = submission?.Path?.TrimStart('/');
         if (string.IsNullOrWhiteSpace(relative) || relative.Split('/').Any(s => s is "" or "." or ".."))
         {
-            return ApiError.Result(400, "Body must be { \"path\": \"<file under the model's input folder>\" }.");
+            return BatchSubmitOutcome.Failed(BatchSubmitFailure.Invalid, "Body must be { \"path\": \"<file under the model's input folder>\" }.");
         }
 
         if (!BatchBlobPath.TryParse($"{name}/{relative}", out var path))
         {
-            return ApiError.Result(400, $"'{relative}' is not a batch file: expected .csv, .jsonl, .csv.gz, .jsonl.gz or .parquet.");
+            return BatchSubmitOutcome.Failed(
+                BatchSubmitFailure.Invalid, $"'{relative}' is not a batch file: expected .csv, .jsonl, .csv.gz, .jsonl.gz or .parquet.");
         }
 
         if (submission!.ModelVersion is <= 0)
         {
-            return ApiError.Result(400, "modelVersion must be a positive integer.");
+            return BatchSubmitOutcome.Failed(BatchSubmitFailure.Invalid, "modelVersion must be a positive integer.");
         }
 
-        // The manifest is enough to know the version exists; loading a session here would cost an ONNX load per
-        // submit and turn a bad artifact into a 500 (the run rejects the file with the reason instead).
         if (submission.ModelVersion is { } version
                 ? await registry.GetManifestAsync(name, version, cancellationToken) is null
                 : (await registry.ListVersionsAsync(name, cancellationToken)).Count == 0)
         {
-            return ApiError.Result(404, submission.ModelVersion is { } v
+            return BatchSubmitOutcome.Failed(BatchSubmitFailure.NotFound, submission.ModelVersion is { } v
                 ? $"Model '{name}' has no version {v}."
                 : $"Model '{name}' is not registered.");
         }
@@ -95,7 +71,7 @@ public sealed class BatchJobHandler(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return ApiError.Result(404, $"No blob '{storage.Input.Name}/{path!.BlobName}'.");
+            return BatchSubmitOutcome.Failed(BatchSubmitFailure.NotFound, $"No blob '{storage.Input.Name}/{path!.BlobName}'.");
         }
 
         var job = new BatchJob
@@ -108,7 +84,7 @@ public sealed class BatchJobHandler(
         };
         await storage.Jobs.GetBlobClient(job.Id + ".json").UploadAsync(BinaryData.FromObjectAsJson(job, JsonDefaults.Options), cancellationToken);
         BatchLogs.JobSubmitted(logger, job.Id, name, relative);
-        return TypedResults.Accepted(StatusUrl(job.Id), new BatchJobAccepted(job.Id, StatusUrl(job.Id)));
+        return BatchSubmitOutcome.Submitted(job);
     }
 
     /// <summary>Runs the job stored as <paramref name="jobBlobName"/> (<c>{id}.json</c>); null when there is no such job.</summary>
@@ -118,12 +94,12 @@ public sealed class BatchJobHandler(
         return job is null ? null : await scoring.ScoreAsync(new BatchRequest(job.BlobName, job.ModelVersion, job.InputETag), cancellationToken);
     }
 
-    /// <summary><c>GET /api/batch/jobs/{id}</c>: 200 with <see cref="BatchJobStatus"/>, 404 for an unknown job.</summary>
-    public async Task<IResult> GetStatusAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The job's state, read from its input version's receipt; null for an unknown or malformed id.</summary>
+    public async Task<BatchJobStatus?> GetStatusAsync(string id, CancellationToken cancellationToken)
     {
         if (!Guid.TryParseExact(id, "N", out _) || await ReadAsync(id + ".json", cancellationToken) is not { } job)
         {
-            return ApiError.Result(404, $"No batch job '{id}'.");
+            return null;
         }
 
         var input = $"{storage.Input.Name}/{job.BlobName}";
@@ -133,7 +109,7 @@ public sealed class BatchJobHandler(
         {
             if (VersionConflict(job, r.Receipt) is { } conflict)
             {
-                return TypedResults.Ok(new BatchJobStatus(job.Id, input, job.InputETag, "rejected", job.SubmittedAt, r.Receipt.Summary, conflict));
+                return new BatchJobStatus(job.Id, input, job.InputETag, "rejected", job.SubmittedAt, r.Receipt.Summary, conflict);
             }
 
             state = r.Receipt.Status switch
@@ -145,11 +121,11 @@ public sealed class BatchJobHandler(
                 BatchStatus.Failed => "failed",
                 _ => "queued",
             };
-            return TypedResults.Ok(new BatchJobStatus(job.Id, input, job.InputETag, state, job.SubmittedAt, r.Receipt.Summary, r.Receipt.Error));
+            return new BatchJobStatus(job.Id, input, job.InputETag, state, job.SubmittedAt, r.Receipt.Summary, r.Receipt.Error);
         }
 
         state = await IsCurrentAsync(job, cancellationToken) ? "queued" : "superseded";
-        return TypedResults.Ok(new BatchJobStatus(job.Id, input, job.InputETag, state, job.SubmittedAt, null, null));
+        return new BatchJobStatus(job.Id, input, job.InputETag, state, job.SubmittedAt, null, null);
     }
 
     /// <summary>

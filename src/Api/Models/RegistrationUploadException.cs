@@ -1,4 +1,4 @@
-namespace Serverless.Core.Http;
+namespace Serverless.Api.Models;
 
 /// <summary>A register request that cannot be read; carries the HTTP status to answer.</summary>
 internal sealed class RegistrationUploadException(int statusCode, string message) : Exception(message)
