@@ -6,6 +6,7 @@ using Serverless.Api.Models;
 using Serverless.Api.Scoring;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
+using Serverless.Core.Monitoring;
 using Serverless.Core.Scoring;
 
 namespace Serverless.Api;
@@ -13,7 +14,7 @@ namespace Serverless.Api;
 public static class ServingApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring and
+    /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>). Options are validated at start.
     /// </summary>
@@ -22,6 +23,7 @@ public static class ServingApiServiceCollectionExtensions
         services.AddModelRegistry(configuration);
         services.AddScoring(configuration);
         services.AddBatchScoring(configuration);
+        services.AddMonitoring(configuration);
         services.TryAddSingleton<ModelManagementHandler>();
         services.TryAddSingleton<ScoringHandler>();
         services.TryAddSingleton<OpenInferenceHandler>();
