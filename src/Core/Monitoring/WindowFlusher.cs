@@ -17,6 +17,7 @@ public sealed class WindowFlusher(
     ScoringRecorder recorder, WindowStore store, TimeProvider time, IOptions<MonitoringOptions> options, ILogger<WindowFlusher> logger)
     : BackgroundService
 {
+    // Never disposed: without AvailableWaitHandle a SemaphoreSlim holds nothing to release, and a flush may run at stop.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>This instance's name in window rows.</summary>
@@ -127,10 +128,4 @@ public sealed class WindowFlusher(
 
     private static string Sanitize(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40).ToArray());
-
-    public override void Dispose()
-    {
-        _gate.Dispose();
-        base.Dispose();
-    }
 }
