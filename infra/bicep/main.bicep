@@ -271,12 +271,13 @@ module trainingJob 'modules/trainingJob.bicep' = {
     replicaTimeoutSeconds: trainingTimeoutSeconds
     cpu: trainingCpu
     memory: trainingMemory
+    // The training command reads its data from the account AzureWebJobsStorage names: here the training data
+    // account, which no other identity can read. It registers the result through the function app (--register).
     env: [
-      { name: 'AzureWebJobsStorage__accountName', value: storage.outputs.name }
+      { name: 'AzureWebJobsStorage__accountName', value: trainingStorage.outputs.name }
       { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
       { name: 'AzureWebJobsStorage__clientId', value: trainingIdentity.outputs.clientId }
       { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.connectionString }
-      { name: 'Registry__Container', value: defaults.Registry__Container }
     ]
   }
   dependsOn: [rbac]

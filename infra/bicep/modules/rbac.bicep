@@ -134,7 +134,7 @@ resource gpuModels 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Training reads the training data (the only identity that can) and registers versions in the registry container.
+// Training reads the training data: the only identity with a data role on that account.
 resource trainingData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(trainingStorage.id, trainingPrincipalId, roles.blobDataReader)
   scope: trainingStorage
@@ -142,16 +142,6 @@ resource trainingData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: trainingPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataReader)
-  }
-}
-
-resource trainingModels 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage::blobService::registry.id, trainingPrincipalId, roles.blobDataContributor)
-  scope: storage::blobService::registry
-  properties: {
-    principalId: trainingPrincipalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
   }
 }
 
