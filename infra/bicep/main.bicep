@@ -30,6 +30,9 @@ param alwaysReadyDurable int = 0
 param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 16
 
 @description('Durable task hub (letters and digits); the same name in host.json (%DurableTaskHubName%) and the pre-created queues and tables.')
 param taskHubName string = 'serverlessml'
@@ -189,6 +192,7 @@ module functionApp 'modules/functionApp.bicep' = {
     alwaysReadyDurable: alwaysReadyDurable
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    httpPerInstanceConcurrency: httpPerInstanceConcurrency
     // Every setting the code reads (local.settings.sample.json), and only those; tests/Infra.Tests enforces both.
     appSettings: {
       AzureWebJobsStorage__accountName: storage.outputs.name

@@ -28,6 +28,11 @@ param alwaysReadyDurable int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Concurrent HTTP requests one instance takes before Flex adds another (docs/capacity.md: the CPU, not this, should bind).')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int
+
 @description('Memory per instance; 2048 holds the sample model many times over (docs/capacity.md).')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
@@ -74,6 +79,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         ]
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        triggers: { http: { perInstanceConcurrency: httpPerInstanceConcurrency } }
       }
       runtime: { name: 'dotnet-isolated', version: '10.0' }
     }

@@ -12,6 +12,7 @@ param alwaysReadyHttp = 0
 param alwaysReadyDurable = 0
 param maximumInstanceCount = 40
 param instanceMemoryMB = 2048
+param httpPerInstanceConcurrency = 16
 
 param gpuMinReplicas = 0
 param gpuMaxReplicas = 1

@@ -12,6 +12,7 @@ param alwaysReadyHttp = 2
 param alwaysReadyDurable = 1
 param maximumInstanceCount = 200
 param instanceMemoryMB = 2048
+param httpPerInstanceConcurrency = 64
 
 param gpuMinReplicas = 1
 param gpuMaxReplicas = 4

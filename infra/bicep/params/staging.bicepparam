@@ -11,6 +11,7 @@ param alwaysReadyHttp = 1
 param alwaysReadyDurable = 0
 param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
+param httpPerInstanceConcurrency = 32
 
 param gpuMinReplicas = 0
 param gpuMaxReplicas = 2

@@ -29,6 +29,41 @@ public static partial class SettingSources
         Sample.ContainsKey(ConfiguredSetting(bicepKey)) || HostSettings.Contains(bicepKey);
 
     /// <summary>
+    /// Settings a project reads: its <c>appsettings.json</c> keys (sections joined by <c>__</c>, as environment
+    /// variables name them) and the names its source reads directly (<c>Configuration["NAME"]</c>). Null when the
+    /// project does not exist.
+    /// </summary>
+    public static IReadOnlySet<string>? ProjectSettings(string project)
+    {
+        var directory = Path.Combine(RepositoryPaths.Root, "src", project);
+        if (!Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var appSettings = Path.Combine(directory, "appsettings.json");
+        if (File.Exists(appSettings))
+        {
+            Flatten(JsonNode.Parse(File.ReadAllText(appSettings))!, "", keys);
+        }
+
+        foreach (var file in Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories))
+        {
+            foreach (Match read in ConfigurationIndexer().Matches(File.ReadAllText(file)))
+            {
+                keys.Add(read.Groups["name"].Value.Replace(":", "__", StringComparison.Ordinal));
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether a project reads an environment variable: itself, or as an identity-based connection.</summary>
+    public static bool ProjectReads(IReadOnlySet<string> settings, string variable) =>
+        settings.Contains(variable) || settings.Contains(ConfiguredSetting(variable));
+
+    /// <summary>
     /// Blob-triggered functions in <c>src/Functions</c> (name, container of the trigger path, whether its source is
     /// Event Grid), read from the trigger attributes in the source.
     /// </summary>
@@ -59,6 +94,32 @@ public static partial class SettingSources
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "bicep", "host-settings.json")))!;
         return host.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('$')).ToHashSet();
     }
+
+    private static void Flatten(JsonNode node, string prefix, HashSet<string> keys)
+    {
+        if (node is JsonObject section)
+        {
+            foreach (var (name, child) in section)
+            {
+                var key = prefix.Length == 0 ? name : $"{prefix}__{name}";
+                keys.Add(key);
+                if (child is not null)
+                {
+                    Flatten(child, key, keys);
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                keys.Add($"{prefix}__{i}");
+            }
+        }
+    }
+
+    [GeneratedRegex("""Configuration\[\s*"(?<name>[^"]+)"\s*\]""")]
+    private static partial Regex ConfigurationIndexer();
 
     // [Function("Name")] followed, within the same method signature, by [BlobTrigger("container/...", ...)].
     [GeneratedRegex("""\[Function\("(?<name>[^"]+)"\)\][^{;]*?\[BlobTrigger\("(?<container>[^/"]+)/[^"]*"(?<args>[^\]]*)\]""", RegexOptions.Singleline)]
