@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Api.Batch;
+using Serverless.Api.Capacity;
 using Serverless.Api.Models;
 using Serverless.Api.Scoring;
 using Serverless.Core.Batch;
@@ -16,7 +17,7 @@ public static class ServingApiServiceCollectionExtensions
     /// <summary>
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
-    /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>). Options are validated at start.
+    /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>). Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,7 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<ScoringHandler>();
         services.TryAddSingleton<OpenInferenceHandler>();
         services.TryAddSingleton<BatchJobHandler>();
+        services.TryAddSingleton<CapacityHandler>();
         return services;
     }
 }

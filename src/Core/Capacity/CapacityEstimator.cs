@@ -41,7 +41,7 @@ public static class CapacityEstimator
         steps.Add(F($"p99 ~ {a.FunctionsHostFactor:0.##} x {cost.MeanLatencyMs:0.00} ms measured + row time = {p99:0.00} ms; concurrency bound = {a.HttpConcurrencyPerInstance} / {p99:0.00} ms = {concurrencyBound:N0} requests/s per instance"));
         if (concurrencyBound < cpuBound)
         {
-            warnings.Add(F($"Concurrency binds before CPU: raise httpPerInstanceConcurrency to {Math.Ceiling(cpuBound * p99 / 1000):0} or more to use the CPU you pay for."));
+            warnings.Add(F($"Concurrency binds before CPU: raise httpPerInstanceConcurrency to {Up(cpuBound * p99 / 1000)} or more to use the CPU you pay for."));
         }
 
         if (p99 > request.P99Ms)
@@ -49,27 +49,27 @@ public static class CapacityEstimator
             warnings.Add(F($"p99 target {request.P99Ms:0.#} ms is below the expected {p99:0.00} ms: fewer rows per request, a smaller model or the GPU app."));
         }
 
-        var instances = request.Gpu ? 0 : (int)Math.Ceiling(requestsPerSecond / perInstance);
+        var instances = request.Gpu ? 0 : Up(requestsPerSecond / perInstance);
         var gpuReplicas = 0;
         if (request.Gpu)
         {
             // The function app only forwards: its per-request cost is the HTTP part, the rows are scored on the GPU.
             var forwardCpu = 2 * a.FunctionsHostFactor * cost.HttpMicroseconds;
-            instances = (int)Math.Ceiling(requestsPerSecond / Math.Min(vcpu * a.TargetUtilization * 1e6 / forwardCpu, concurrencyBound));
+            instances = Up(requestsPerSecond / Math.Min(vcpu * a.TargetUtilization * 1e6 / forwardCpu, concurrencyBound));
             var perReplica = request.GpuRowsPerSecondPerReplica
                 ?? throw new ArgumentException("A GPU model needs its measured rows/s per replica (bench/gpu.sh).", nameof(request));
-            gpuReplicas = (int)Math.Ceiling(request.PredictionsPerSecond / (perReplica * a.TargetUtilization));
+            gpuReplicas = Up(request.PredictionsPerSecond / (perReplica * a.TargetUtilization));
             steps.Add(F($"GPU replicas = {request.PredictionsPerSecond:N0} rows/s / ({perReplica:N0} rows/s x {a.TargetUtilization:0.##}) = {gpuReplicas}"));
         }
 
-        var maxInstances = (int)Math.Ceiling(instances * (1 + a.ExperimentHeadroom));
+        var maxInstances = Up(instances * (1 + a.ExperimentHeadroom));
         steps.Add(F($"instances = {requestsPerSecond:N0} / {perInstance:N0} = {instances}; maximumInstanceCount = {instances} x {1 + a.ExperimentHeadroom:0.##} = {maxInstances}"));
         if (maxInstances > a.MaxInstancesPerApp)
         {
             warnings.Add(F($"{maxInstances} instances exceed Flex Consumption's {a.MaxInstancesPerApp} per app: batch rows per request, or split traffic over several apps."));
         }
 
-        var memoryNeeded = (int)Math.Ceiling(a.BaselineMemoryMB + a.LoadedVersions * a.SessionMemoryFactor * request.ModelMegabytes);
+        var memoryNeeded = Up(a.BaselineMemoryMB + a.LoadedVersions * a.SessionMemoryFactor * request.ModelMegabytes);
         var instanceSize = InstanceSizesMB.FirstOrDefault(size => size >= memoryNeeded * 1.5, 0);
         steps.Add(F($"memory/instance = {a.BaselineMemoryMB} MB + {a.LoadedVersions} versions x {a.SessionMemoryFactor:0.#} x {request.ModelMegabytes:0.##} MB = {memoryNeeded} MB (fits {a.InstanceMemoryMB} MB with 50% margin: {a.InstanceMemoryMB >= memoryNeeded * 1.5})"));
         if (instanceSize == 0 || a.InstanceMemoryMB < memoryNeeded * 1.5)
@@ -83,12 +83,12 @@ public static class CapacityEstimator
         var training = Training(request, a, steps);
 
         var flexVcpu = maxInstances * vcpu;
-        var gpuVcpu = (int)Math.Ceiling(gpuReplicas * (1 + a.ExperimentHeadroom)) * a.GpuReplicaVcpu;
+        var gpuVcpu = Up(gpuReplicas * (1 + a.ExperimentHeadroom)) * a.GpuReplicaVcpu;
         var quotas = new QuotaRequest(
-            RegionalVcpu: (int)Math.Ceiling(flexVcpu + gpuVcpu + (batch.Vcpu + training.Vcpu) * (1 + a.ExperimentHeadroom)),
+            RegionalVcpu: Up(flexVcpu + gpuVcpu + (batch.Vcpu + training.Vcpu) * (1 + a.ExperimentHeadroom)),
             FlexMemoryMB: maxInstances * a.InstanceMemoryMB,
             FlexMaximumInstances: maxInstances,
-            GpuCount: (int)Math.Ceiling(gpuReplicas * (1 + a.ExperimentHeadroom)));
+            GpuCount: Up(gpuReplicas * (1 + a.ExperimentHeadroom)));
         steps.Add(F($"quotas (x {1 + a.ExperimentHeadroom:0.##} headroom): {quotas.RegionalVcpu} vCPU, Flex memory {quotas.FlexMemoryMB:N0} MB, {quotas.GpuCount} GPUs"));
         if (quotas.FlexMemoryMB > a.RegionalFlexMemoryQuotaMB)
         {
@@ -122,12 +122,15 @@ public static class CapacityEstimator
             return new PipelineCapacity(0, 0, 0);
         }
 
-        var memory = (int)Math.Ceiling(a.BaselineMemoryMB + request.TrainingRows * (double)request.TrainingFeatures * a.TrainingBytesPerValue / (1024 * 1024));
+        var memory = Up(a.BaselineMemoryMB + request.TrainingRows * (double)request.TrainingFeatures * a.TrainingBytesPerValue / (1024 * 1024));
         const double vcpu = 4; // the training job's default size (main.bicep trainingCpu)
         var hours = request.TrainingRows / (a.TrainingRowsPerSecondPerVcpu * vcpu) / 3600;
         steps.Add(F($"training: {request.TrainingRows:N0} rows x {request.TrainingFeatures} features x {a.TrainingBytesPerValue:0} B + {a.BaselineMemoryMB} MB = {memory:N0} MB; {request.TrainingRows:N0} / ({a.TrainingRowsPerSecondPerVcpu:N0} rows/s x {vcpu} vCPU) = {hours:0.00} h"));
         return new PipelineCapacity(vcpu, memory, hours);
     }
+
+    // Rounds up, ignoring floating-point dust: 1,000,000 / (16 / 6.08 ms) is 380, not 380.00000000000006 -> 381.
+    private static int Up(double value) => (int)Math.Ceiling(Math.Round(value, 6));
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
