@@ -124,7 +124,12 @@ module storage 'modules/storage.bicep' = {
       '${hub}-largemessages'
     ]
     queues: [for i in range(0, 4): '${hub}-control-${padLeft(i, 2, '0')}']
-    tables: ['${taskHubName}History', '${taskHubName}Instances', '${taskHubName}Partitions']
+    tables: [
+      '${taskHubName}History'
+      '${taskHubName}Instances'
+      '${taskHubName}Partitions'
+      defaults.Monitoring__WindowTable
+    ]
   }
 }
 
@@ -200,6 +205,8 @@ module functionApp 'modules/functionApp.bicep' = {
       AzureWebJobsStorage__clientId: functionIdentity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${functionIdentity.outputs.clientId};Authorization=AAD'
+      // Azure Monitor is the exporter in Azure; OTLP stays off.
+      OTEL_EXPORTER_OTLP_ENDPOINT: ''
       DurableTaskHubName: taskHubName
       Registry__Container: defaults.Registry__Container
       Registry__MaxModelBytes: defaults.Registry__MaxModelBytes
@@ -218,6 +225,11 @@ module functionApp 'modules/functionApp.bicep' = {
       Batch__ClaimSeconds: defaults.Batch__ClaimSeconds
       Batch__ProgressInterval: defaults.Batch__ProgressInterval
       Batch__MaxRecordBytes: defaults.Batch__MaxRecordBytes
+      Monitoring__Enabled: defaults.Monitoring__Enabled
+      Monitoring__WindowTable: defaults.Monitoring__WindowTable
+      Monitoring__FlushInterval: defaults.Monitoring__FlushInterval
+      // Empty: each instance names itself (machine, process, random suffix), so window rows never collide.
+      Monitoring__InstanceId: defaults.Monitoring__InstanceId
     }
   }
 }

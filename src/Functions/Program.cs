@@ -11,6 +11,7 @@ using OpenTelemetry.Trace;
 using Serverless.Api;
 using Serverless.Core.Monitoring;
 using Serverless.Core.Serialization;
+using Serverless.Core.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -26,7 +27,16 @@ var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
     .WithTracing(t => t.AddSource(MonitoringTelemetry.Prefix + ".*"));
 if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
-    telemetry.UseAzureMonitorExporter();
+    // In Azure, Application Insights accepts only Entra tokens (local auth off, infra/bicep): with a managed identity
+    // configured for storage (AzureWebJobsStorage__clientId), the same identity signs the telemetry.
+    var managedIdentity = !string.IsNullOrEmpty(builder.Configuration.GetSection(StorageConnection.SettingName)["clientId"]);
+    telemetry.UseAzureMonitorExporter(o =>
+    {
+        if (managedIdentity)
+        {
+            o.Credential = StorageConnection.Credential(builder.Configuration);
+        }
+    });
 }
 
 if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
