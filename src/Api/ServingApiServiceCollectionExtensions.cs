@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Api.Batch;
+using Serverless.Api.Capacity;
 using Serverless.Api.Models;
 using Serverless.Api.Scoring;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
+using Serverless.Core.Monitoring;
 using Serverless.Core.Scoring;
 
 namespace Serverless.Api;
@@ -13,19 +15,21 @@ namespace Serverless.Api;
 public static class ServingApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring and
+    /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
-    /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>). Options are validated at start.
+    /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>). Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelRegistry(configuration);
         services.AddScoring(configuration);
         services.AddBatchScoring(configuration);
+        services.AddMonitoring(configuration);
         services.TryAddSingleton<ModelManagementHandler>();
         services.TryAddSingleton<ScoringHandler>();
         services.TryAddSingleton<OpenInferenceHandler>();
         services.TryAddSingleton<BatchJobHandler>();
+        services.TryAddSingleton<CapacityHandler>();
         return services;
     }
 }

@@ -5,8 +5,13 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Serverless.Api;
+using Serverless.Core.Monitoring;
 using Serverless.Core.Serialization;
+using Serverless.Core.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -16,10 +21,27 @@ builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSeri
 
 builder.Services.AddServingApi(builder.Configuration);
 
-var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+// Our meters and spans (Serverless.*) beside the worker's; exported only where a destination is configured.
+var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
+    .WithMetrics(m => m.AddMeter(MonitoringTelemetry.Prefix + ".*"))
+    .WithTracing(t => t.AddSource(MonitoringTelemetry.Prefix + ".*"));
 if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
-    telemetry.UseAzureMonitorExporter();
+    // In Azure, Application Insights accepts only Entra tokens (local auth off, infra/bicep): with a managed identity
+    // configured for storage (AzureWebJobsStorage__clientId), the same identity signs the telemetry.
+    var managedIdentity = !string.IsNullOrEmpty(builder.Configuration.GetSection(StorageConnection.SettingName)["clientId"]);
+    telemetry.UseAzureMonitorExporter(o =>
+    {
+        if (managedIdentity)
+        {
+            o.Credential = StorageConnection.Credential(builder.Configuration);
+        }
+    });
+}
+
+if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    telemetry.UseOtlpExporter();
 }
 
 builder.Build().Run();

@@ -18,6 +18,7 @@ app.MapScoringApi();
 app.MapOpenInferenceApi();
 app.MapBenchEndpoints();
 app.MapBatchApi();
+app.MapCapacityApi();
 app.MapDurableManagementApi();
 app.Run();
 

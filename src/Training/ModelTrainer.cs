@@ -64,6 +64,7 @@ public sealed class ModelTrainer
             ClassLabels = ClassLabels,
             Metrics = metrics,
             Statistics = FeatureStatistics.Compute(schema, train.Features),
+            ScoreHistogram = FeatureStatistics.Score(predictions.Probabilities),
             Lineage = new Lineage
             {
                 TrainingDataUri = request.TrainingDataUri ?? new Uri(Path.GetFullPath(request.CsvPath)).AbsoluteUri,

@@ -29,6 +29,9 @@ public sealed class TrainingResult
     /// <summary>One histogram per feature, in schema order, over the training rows (not the holdout).</summary>
     public required IReadOnlyList<FeatureHistogram> Statistics { get; init; }
 
+    /// <summary>The positive-class probability over the holdout rows (name "score"), the reference for score drift.</summary>
+    public required FeatureHistogram ScoreHistogram { get; init; }
+
     public required Lineage Lineage { get; init; }
 
     /// <summary>The ML.NET model the ONNX was exported from (for parity checks).</summary>

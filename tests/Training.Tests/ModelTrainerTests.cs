@@ -48,6 +48,16 @@ public class ModelTrainerTests(SyntheticModelFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public void Train_Synthetic_ScoreHistogramCoversEveryHoldoutRow()
+    {
+        var score = fixture.Result.ScoreHistogram;
+
+        Assert.Equal(fixture.Result.Metrics["holdoutRows"], score.Counts.Sum() + score.Missing);
+        Assert.InRange(score.Min!.Value, 0, score.Max!.Value);
+        Assert.InRange(score.Max.Value, 0, 1);
+    }
+
+    [Fact]
     public void Train_Synthetic_LineageIdentifiesDataTrainerAndCode()
     {
         var lineage = fixture.Result.Lineage;

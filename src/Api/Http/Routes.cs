@@ -14,6 +14,7 @@ public static class Routes
     public const string PredictVersion = "api/models/{name}/versions/{version}/predict";
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
+    public const string Capacity = "api/capacity";
 
     public const string OipServer = "v2";
     public const string OipLive = "v2/health/live";

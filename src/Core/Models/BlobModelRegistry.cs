@@ -72,6 +72,7 @@ public sealed partial class BlobModelRegistry : IModelRegistry
             Metrics = registration.Metrics ?? new Dictionary<string, double>(),
             Lineage = registration.Lineage ?? new Lineage(),
             Statistics = registration.Statistics,
+            ScoreHistogram = registration.ScoreHistogram,
             ArtifactSha256 = sha256,
             CreatedAt = _time.GetUtcNow(),
             CreatedBy = registration.CreatedBy,

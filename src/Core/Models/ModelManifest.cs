@@ -24,6 +24,11 @@ public sealed record ModelManifest
     public Lineage Lineage { get; init; } = new();
     /// <summary>Per-feature histograms of the training data, kept for drift detection.</summary>
     public IReadOnlyList<FeatureHistogram>? Statistics { get; init; }
+    /// <summary>
+    /// Distribution of the model's score on held-out training data (name <c>score</c>; the score is the positive-class
+    /// probability, the top probability, or the regression value), the reference for score drift.
+    /// </summary>
+    public FeatureHistogram? ScoreHistogram { get; init; }
     /// <summary>Lower-case hex SHA-256 of model.onnx; verified before any session is created.</summary>
     public required string ArtifactSha256 { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

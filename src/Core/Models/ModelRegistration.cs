@@ -13,5 +13,6 @@ public sealed record ModelRegistration
     public IReadOnlyDictionary<string, double>? Metrics { get; init; }
     public Lineage? Lineage { get; init; }
     public IReadOnlyList<FeatureHistogram>? Statistics { get; init; }
+    public FeatureHistogram? ScoreHistogram { get; init; }
     public required string CreatedBy { get; init; }
 }

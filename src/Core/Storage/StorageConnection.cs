@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,16 @@ public static class StorageConnection
         }
 
         return new BlobServiceClient(ServiceUri(configuration, "blob"), Credential(configuration));
+    }
+
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
+    {
+        if (GetConnectionString(configuration) is { } connectionString)
+        {
+            return new TableServiceClient(connectionString);
+        }
+
+        return new TableServiceClient(ServiceUri(configuration, "table"), Credential(configuration));
     }
 
     /// <summary>The endpoint of one storage service (blob, queue, table) for identity-based configuration.</summary>

@@ -66,6 +66,7 @@ internal sealed partial class SampleModelSeeder(
                 Metrics = result.Metrics,
                 Lineage = result.Lineage,
                 Statistics = result.Statistics,
+                ScoreHistogram = result.ScoreHistogram,
                 CreatedBy = "localhost-seed",
             }, time, cancellationToken);
             Log.Seeded(logger, name, manifest.Version, result.Metrics["auc"], result.Metrics["accuracy"]);

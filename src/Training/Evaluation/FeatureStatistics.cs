@@ -6,6 +6,7 @@ namespace Serverless.Training.Evaluation;
 /// <remarks>
 /// Numeric: bin edges are the distinct 10%..90% quantiles (nearest rank) of the non-missing values; bin 0 holds
 /// values below the first edge, bin i values in [edge[i-1], edge[i]), the last bin values at or above the last edge.
+/// Numeric histograms also keep the smallest and largest value (the training range).
 /// Categorical: one count per category in schema order. For every feature, counts plus missing equal the row count.
 /// </remarks>
 internal static class FeatureStatistics
@@ -34,6 +35,13 @@ internal static class FeatureStatistics
         }
 
         return histograms;
+    }
+
+    /// <summary>The histogram (named "score") of a model's scores on held-out rows, binned like a numeric feature.</summary>
+    public static FeatureHistogram Score(IReadOnlyList<float> scores)
+    {
+        var values = scores.Where(s => !float.IsNaN(s)).ToList();
+        return Numeric("score", values, scores.Count - values.Count);
     }
 
     /// <summary>The bin of <paramref name="value"/> under <paramref name="edges"/>: the number of edges at or below it.</summary>
@@ -79,7 +87,9 @@ internal static class FeatureStatistics
             counts[BinOf(edges, value)]++;
         }
 
-        return new FeatureHistogram(name, edges, counts, missing);
+        return values.Count == 0
+            ? new FeatureHistogram(name, edges, counts, missing)
+            : new FeatureHistogram(name, edges, counts, missing, values[0], values[^1]);
     }
 
     private static FeatureHistogram Categorical(FeatureDefinition feature, List<float> values, int missing)

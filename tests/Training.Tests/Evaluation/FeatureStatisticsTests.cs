@@ -21,6 +21,22 @@ public class FeatureStatisticsTests
         Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80, 90], histogram.BinEdges);
         Assert.Equal([9L, 10, 10, 10, 10, 10, 10, 10, 10, 11], histogram.Counts);
         Assert.Equal(1, histogram.Missing);
+        Assert.Equal(1, histogram.Min);
+        Assert.Equal(100, histogram.Max);
+    }
+
+    [Fact]
+    public void Score_Probabilities_DecileHistogramNamedScore()
+    {
+        var scores = Enumerable.Range(1, 100).Select(i => i / 100f).Append(float.NaN).ToList();
+
+        var histogram = FeatureStatistics.Score(scores);
+
+        Assert.Equal("score", histogram.Name);
+        Assert.Equal(9, histogram.BinEdges.Count);
+        Assert.Equal(100, histogram.Counts.Sum());
+        Assert.Equal(1, histogram.Missing);
+        Assert.Equal(1f, histogram.Max!.Value, 6);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+using Serverless.Capacity;
+
+return CapacityCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Core.Monitoring;
+
+/// <summary>Log messages of the monitoring components.</summary>
+internal static partial class MonitoringLogs
+{
+    [LoggerMessage(1, LogLevel.Error, "Recording a prediction's metrics failed; the prediction was served. Later failures are counted, not logged.")]
+    public static partial void RecordingFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Writing {Count} monitoring windows failed; they are kept and written at the next flush.")]
+    public static partial void FlushFailed(this ILogger logger, int count, Exception exception);
+}
