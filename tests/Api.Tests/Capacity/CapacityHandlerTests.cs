@@ -5,6 +5,7 @@ using Serverless.Api.Capacity;
 using Serverless.Api.Http;
 using Serverless.Core.Capacity;
 using Serverless.Core.Models;
+using Serverless.Core.Monitoring;
 
 namespace Serverless.Api.Tests.Capacity;
 
@@ -27,6 +28,28 @@ public sealed class CapacityHandlerTests
         Assert.NotEmpty(estimate.Steps);
     }
 
+    [Fact]
+    public async Task EstimateAsync_ModelWithLiveWindows_UsesTheirHandlerCost()
+    {
+        // 1,000 single-row requests at 10x the benchmark's 6.74 us handler time.
+        var busy = new WindowAggregate { Requests = 1000, Records = 1000 };
+        busy.StageMilliseconds[ScoringStages.Infer] = 1000 * 67.4 / 1000;
+
+        var result = await Handler([new VersionWindows(1, [], busy)]).EstimateAsync(Query("?qps=1000&p99Ms=50&model=churn"), CancellationToken.None);
+
+        var estimate = Assert.IsType<Ok<CapacityEstimate>>(result).Value!;
+        Assert.StartsWith("window statistics (churn, last hour)", estimate.CostSource, StringComparison.Ordinal);
+        Assert.Equal(2 * MeasuredCost.SampleChurnBench.HttpMicroseconds + 67.4, estimate.Functions.CpuMicrosecondsPerRequest, 6);
+    }
+
+    [Fact]
+    public async Task EstimateAsync_NoModel_UsesTheBenchmark()
+    {
+        var result = await Handler().EstimateAsync(Query("?qps=1000&p99Ms=50"), CancellationToken.None);
+
+        Assert.Equal(MeasuredCost.SampleChurnBench.Source, Assert.IsType<Ok<CapacityEstimate>>(result).Value!.CostSource);
+    }
+
     [Theory]
     [InlineData("?p99Ms=50", 400, "'qps' is required.")]
     [InlineData("?qps=1e6&p99Ms=50&qps=2", 400, "'qps' must be a number")]
@@ -41,12 +64,15 @@ public sealed class CapacityHandlerTests
         Assert.StartsWith(error, Assert.IsType<ApiError>((result as IValueHttpResult)?.Value).Error, StringComparison.Ordinal);
     }
 
-    private static CapacityHandler Handler()
+    private static CapacityHandler Handler(IReadOnlyList<VersionWindows>? live = null)
     {
         var registry = new Mock<IModelRegistry>(MockBehavior.Strict);
         registry.Setup(r => r.ListVersionsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string name, CancellationToken _) => name == "churn" ? [Churn] : []);
-        return new CapacityHandler(registry.Object);
+        var windows = new Mock<IWindowReader>(MockBehavior.Strict);
+        windows.Setup(w => w.ReadAsync("churn", It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(live ?? []);
+        return new CapacityHandler(registry.Object, windows.Object, TimeProvider.System);
     }
 
     private static IQueryCollection Query(string query)
