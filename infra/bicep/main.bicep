@@ -82,6 +82,8 @@ var tags = { 'azd-env-name': environmentName, system: 'serverless-ml' }
 // The local defaults are the Azure defaults: one source for names (containers, tables) and limits.
 var defaults = loadJsonContent('../../local.settings.sample.json').Values
 var hub = toLower(taskHubName)
+// The task hub's partition count is host.json's: the control queues created here are the ones the host uses.
+var partitionCount = loadJsonContent('../../host.json').extensions.durableTask.storageProvider.partitionCount
 var deploymentContainer = 'app-package-${token}'
 var secretNames = { approvalSigningKey: 'approval-signing-key', smtpPassword: 'smtp-password' }
 
@@ -121,9 +123,11 @@ module storage 'modules/storage.bicep' = {
       deploymentContainer
       '${hub}-leases'
       '${hub}-applease'
+      '${hub}-appleaseinfo'
       '${hub}-largemessages'
     ]
-    queues: [for i in range(0, 4): '${hub}-control-${padLeft(i, 2, '0')}']
+    // DTFx's Azure Storage layout (docs/durable.md): a control queue per partition, one work-item queue.
+    queues: concat(map(range(0, partitionCount), i => '${hub}-control-${padLeft(i, 2, '0')}'), ['${hub}-workitems'])
     tables: [
       '${taskHubName}History'
       '${taskHubName}Instances'

@@ -34,6 +34,12 @@ public sealed class StorageLayoutTests(BicepBuild bicep)
         {
             Assert.Contains($"format('{{0}}{table}', {expression})", tables, StringComparison.Ordinal);
         }
+
+        // Queues: one control queue per partition (host.json's count, read by main.bicep) and the work-item queue.
+        var queues = CompiledMain.Text(CompiledMain.Parameter(bicep.Main, "storage", "queues"));
+        Assert.Contains("range(0, variables('partitionCount'))", queues, StringComparison.Ordinal);
+        Assert.Contains("'{0}-control-{1}'", queues, StringComparison.Ordinal);
+        Assert.Contains("'{0}-workitems'", queues, StringComparison.Ordinal);
     }
 
     [Fact]
