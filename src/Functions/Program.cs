@@ -1,47 +1,20 @@
-using Azure.Core.Serialization;
-using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
-using Serverless.Api;
-using Serverless.Core.Monitoring;
-using Serverless.Core.Serialization;
-using Serverless.Core.Storage;
+using Serverless.Functions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
+namespace Serverless.Functions;
 
-// One JSON setting for HTTP bodies and Durable payloads, the same the local host's engine uses.
-builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(JsonDefaults.Options));
-
-builder.Services.AddServingApi(builder.Configuration);
-
-// Our meters and spans (Serverless.*) beside the worker's; exported only where a destination is configured.
-var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
-    .WithMetrics(m => m.AddMeter(MonitoringTelemetry.Prefix + ".*"))
-    .WithTracing(t => t.AddSource(MonitoringTelemetry.Prefix + ".*"));
-if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+/// <summary>
+/// The worker's entry point. A named class rather than top-level statements: those make a public global
+/// <c>Program</c> that collides with the local host's in tests that load both.
+/// </summary>
+internal static class Program
 {
-    // In Azure, Application Insights accepts only Entra tokens (local auth off, infra/bicep): with a managed identity
-    // configured for storage (AzureWebJobsStorage__clientId), the same identity signs the telemetry.
-    var managedIdentity = !string.IsNullOrEmpty(builder.Configuration.GetSection(StorageConnection.SettingName)["clientId"]);
-    telemetry.UseAzureMonitorExporter(o =>
+    public static void Main(string[] args)
     {
-        if (managedIdentity)
-        {
-            o.Credential = StorageConnection.Credential(builder.Configuration);
-        }
-    });
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddFunctionsApp(builder.Configuration);
+        builder.Build().Run();
+    }
 }
-
-if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-{
-    telemetry.UseOtlpExporter();
-}
-
-builder.Build().Run();

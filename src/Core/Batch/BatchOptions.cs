@@ -7,7 +7,8 @@ namespace Serverless.Core.Batch;
 /// The container names must match the paths of the Azure Functions triggers (<c>batch-in</c>, <c>batch-jobs</c>),
 /// which are attribute constants there. Memory per file is about
 /// <c>(PipelineDepth + 1) * BatchSize * row size + 2 * BlockSizeBytes</c> per published blob, whatever the file size;
-/// Parquet adds about two decoded row groups (see docs/batch.md).
+/// Parquet adds about two decoded row groups (see docs/batch.md). The local host's watcher settings, in the same
+/// section, are its own <c>BatchWatcherOptions</c>.
 /// </remarks>
 public sealed class BatchOptions
 {
@@ -48,18 +49,6 @@ public sealed class BatchOptions
     /// <summary>How often a long file logs its progress.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Local host only: how often the watcher lists the input and job containers.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
-    public TimeSpan WatcherPollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Local host only: files scored at the same time by the watcher.</summary>
-    [Range(1, 64)]
-    public int MaxConcurrentFiles { get; set; } = 2;
-
-    /// <summary>Local host only: attempts per input version before the watcher gives up on it until restart.</summary>
-    [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Largest JSON line accepted; a longer one rejects the file (it would otherwise be buffered whole).</summary>
     [Range(1024, 256 * 1024 * 1024)]

@@ -13,13 +13,13 @@ namespace Serverless.LocalHost.Batch;
 /// It behaves like the Event Grid trigger, at least once per blob version: the handlers' receipts make that
 /// exactly once, so a restart (which forgets what was seen) re-offers every blob and each comes back as a
 /// duplicate without being scored again. A version that is busy elsewhere or fails is offered again at the next
-/// poll, up to <see cref="BatchOptions.MaxAttempts"/> failures.
+/// poll, up to <see cref="BatchWatcherOptions.MaxAttempts"/> failures.
 /// </remarks>
 internal sealed class BatchBlobWatcher(
     BatchStorage storage,
     BatchScoringHandler scoring,
     BatchJobService jobs,
-    IOptions<BatchOptions> options,
+    IOptions<BatchWatcherOptions> options,
     ILogger<BatchBlobWatcher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ public class BatchWatcherOutageTests
     [Fact]
     public async Task ExecuteAsync_StorageUnreachable_LogsAndKeepsPolling()
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new BatchOptions { WatcherPollInterval = TimeSpan.FromMilliseconds(100) });
+        var options = Microsoft.Extensions.Options.Options.Create(new BatchOptions());
         var clientOptions = new BlobClientOptions();
         clientOptions.Retry.MaxRetries = 1;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
@@ -37,7 +37,8 @@ public class BatchWatcherOutageTests
         var provider = new Mock<ILoggerProvider>();
         provider.Setup(p => p.CreateLogger(It.IsAny<string>())).Returns(logger.Object);
         using var loggers = new LoggerFactory([provider.Object]);
-        using var watcher = new BatchBlobWatcher(storage, scoring, jobs, options, loggers.CreateLogger<BatchBlobWatcher>());
+        var watcherOptions = Microsoft.Extensions.Options.Options.Create(new BatchWatcherOptions { WatcherPollInterval = TimeSpan.FromMilliseconds(100) });
+        using var watcher = new BatchBlobWatcher(storage, scoring, jobs, watcherOptions, loggers.CreateLogger<BatchBlobWatcher>());
 
         await watcher.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(30);

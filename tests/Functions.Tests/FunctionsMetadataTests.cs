@@ -1,0 +1,71 @@
+using Serverless.Core.Batch;
+using Serverless.Testing;
+
+namespace Serverless.Functions.Tests;
+
+/// <summary>
+/// The function app, as the Functions host indexes it (functions.metadata), against the local host and the
+/// settings a clone starts from: one behaviour, two hosts.
+/// </summary>
+public class FunctionsMetadataTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly FunctionsMetadata Metadata = FunctionsMetadata.Load();
+
+    [Fact]
+    public void HttpRoutes_EveryLocalHostRoute_HasExactlyOneFunctionWithTheSameMethodAndRoute()
+    {
+        var local = LocalHostRoutes.Read(azurite);
+        var functions = Metadata.HttpRoutes().ToList();
+
+        Assert.NotEmpty(local);
+        foreach (var (method, route) in local)
+        {
+            var matching = functions.Where(f => f.Method == method && string.Equals(f.Route, route, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(matching.Count == 1, $"{method} {route}: {matching.Count} functions ({string.Join(", ", matching.Select(m => m.Function))}).");
+        }
+    }
+
+    [Fact]
+    public void HttpRoutes_EveryFunction_IsARouteOfTheLocalHost()
+    {
+        var local = LocalHostRoutes.Read(azurite).ToHashSet();
+
+        var missing = Metadata.HttpRoutes().Where(f => !local.Contains((f.Method, f.Route))).ToList();
+
+        Assert.True(missing.Count == 0, "Not mapped by the local host: " + string.Join(", ", missing.Select(m => $"{m.Function} {m.Method} {m.Route}")));
+    }
+
+    [Fact]
+    public void HttpRoutes_NoFunction_ClaimsTheDurableManagementRoutes()
+    {
+        Assert.DoesNotContain(Metadata.HttpRoutes(), f => f.Route.StartsWith(LocalHostRoutes.DurableManagementPrefix, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("blobTrigger")]
+    [InlineData("timerTrigger")]
+    public void Triggers_SettingsTheyName_ExistInTheSample(string bindingType)
+    {
+        var sample = LocalSettingsSample.Values();
+
+        foreach (var (function, trigger) in Metadata.TriggeredBy(bindingType))
+        {
+            foreach (var setting in TriggerSettings.Named(trigger))
+            {
+                Assert.True(sample.ContainsKey(setting), $"{function} names setting '{setting}', which local.settings.sample.json lacks.");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("ScoreBatchBlob", nameof(BatchOptions.InputContainer))]
+    [InlineData("RunBatchJob", nameof(BatchOptions.JobContainer))]
+    public void BlobTriggers_Path_WatchesTheContainerTheSampleConfigures(string function, string option)
+    {
+        var trigger = Assert.Single(Metadata.TriggeredBy("blobTrigger"), t => t.Function == function).Trigger;
+        var container = LocalSettingsSample.Values()[$"{BatchOptions.SectionName}__{option}"];
+
+        Assert.Equal($"{container}/{{name}}", trigger.GetProperty("path").GetString());
+        Assert.Equal(container, typeof(BatchOptions).GetProperty(option)!.GetValue(new BatchOptions()));
+    }
+}
