@@ -58,6 +58,16 @@ public sealed class DurableTaskHostOptions
     /// <summary>Identifies this host in leases; unique per process so two processes on one machine never share leases.</summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
+    /// <summary>
+    /// Whether hosts take the backend's app lease (blob <c>{hub}-applease</c>) before processing, as Durable Functions
+    /// does so that two apps (say, deployment slots) never share a task hub. Off locally: there is one app, and with the
+    /// lease on, a host that fails its first attempt (storage not up yet) waits the lease's acquire interval before
+    /// trying again. When on, that interval is <see cref="AppLeaseAcquireInterval"/> (the backend's default is 5 min).
+    /// </summary>
+    public bool UseAppLease { get; set; }
+
+    public TimeSpan AppLeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often the client polls an instance's status while waiting for it to start or finish.</summary>
     public TimeSpan ClientPollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

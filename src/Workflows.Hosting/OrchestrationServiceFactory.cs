@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using DurableTask.AzureStorage.Partitioning;
 using Microsoft.Extensions.Logging;
 
 namespace Serverless.Workflows.Hosting;
@@ -23,6 +24,8 @@ internal static class OrchestrationServiceFactory
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             WorkerId = options.WorkerId,
+            UseAppLease = options.UseAppLease,
+            AppLeaseOptions = new AppLeaseOptions { AcquireInterval = options.AppLeaseAcquireInterval },
             // A start for an id that is pending, running or suspended is refused with OrchestrationAlreadyExistsException
             // rather than silently dropped, so callers can answer 409.
             ThrowExceptionOnInvalidDedupeStatus = true,

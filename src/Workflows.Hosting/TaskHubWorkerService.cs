@@ -20,6 +20,7 @@ namespace Serverless.Workflows.Hosting;
 public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     private readonly LocalTaskHub _hub;
     private readonly TaskHubWorker _worker;
@@ -27,6 +28,7 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _starting;
+    private Task? _stopped;
 
     public TaskHubWorkerService(
         LocalTaskHub hub, IOptions<WorkflowCatalog> catalog, DataConverter converter, IServiceProvider services, ILoggerFactory loggerFactory)
@@ -64,17 +66,23 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
 
         if (_ready.Task.IsCompletedSuccessfully)
         {
-            // Lets in-flight work items finish and releases the partition leases, so another host takes over at once;
-            // the host's shutdown timeout bounds the wait.
-            await _worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+            // Lets in-flight work items finish and releases the partition leases, so another host takes over at once.
+            // The host's shutdown timeout bounds the wait; the stop goes on and DisposeAsync waits for it.
+            _stopped ??= _worker.StopAsync(isForced: false);
+            await _stopped.WaitAsync(cancellationToken);
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_stopped is not null)
+        {
+            // Never dispose the worker under a stop still in progress (it would fault on its disposed locks).
+            await Task.WhenAny(_stopped, Task.Delay(StopGrace));
+        }
+
         _worker.Dispose();
         _stopping.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async Task StartWorkerAsync(CancellationToken cancellationToken)

@@ -42,6 +42,20 @@ public class FunctionsMetadataTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Theory]
+    [InlineData("orchestrationTrigger")]
+    [InlineData("activityTrigger")]
+    public void WorkflowTriggers_MatchTheLocalHostsCatalog_BothWays(string bindingType)
+    {
+        var catalog = LocalHostWorkflows.Read(azurite);
+        var local = (bindingType == "orchestrationTrigger" ? catalog.Orchestrators : catalog.Activities).Keys.Order(StringComparer.Ordinal);
+
+        // Durable Functions schedules by function name, so it must equal the class's catalog name.
+        var functions = Metadata.TriggeredBy(bindingType).Select(t => t.Function).Order(StringComparer.Ordinal);
+
+        Assert.Equal(local, functions);
+    }
+
+    [Theory]
     [InlineData("blobTrigger")]
     [InlineData("timerTrigger")]
     public void Triggers_SettingsTheyName_ExistInTheSample(string bindingType)
