@@ -13,11 +13,13 @@ namespace Serverless.Workflows.Hosting.Tests;
 /// </summary>
 /// <remarks>
 /// Recovery waits out the killed worker's partition leases (6 s in the test host) and message visibility (8 s); the
-/// 90 s bounds leave room for a machine whose cores are saturated by other work.
+/// 90 s bounds leave room for a machine whose cores are saturated by other work. After an outage the storage SDK's
+/// retries back off (up to a minute between attempts), so that test allows longer.
 /// </remarks>
 public class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan OutageRecovery = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task KilledDuringActivity_FreshProcess_CompletesAndRerunsOnlyTheActivityInFlight()
@@ -113,7 +115,7 @@ public class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 
         foreach (var id in ids)
         {
-            var status = await harness.WaitAsync(id, Recovery);
+            var status = await harness.WaitAsync(id, OutageRecovery);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
             Assert.Equal("onetwo", status.ReadOutputAs<string>());
         }
