@@ -8,7 +8,7 @@ namespace Serverless.Core.Scoring.OpenInference;
 /// Checks <see cref="InferenceTensor"/>s against ONNX input metadata and converts them to and from
 /// <see cref="OrtValue"/>s. Stateless; thread-safe.
 /// </summary>
-internal static class OrtTensors
+public static class OrtTensors
 {
     /// <summary>Throws <see cref="InvalidInferenceInputException"/> naming the input when it does not fit.</summary>
     public static void Validate(InferenceTensor tensor, NodeMetadata expected, string model)
