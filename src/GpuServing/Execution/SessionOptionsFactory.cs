@@ -76,7 +76,7 @@ public sealed class SessionOptionsFactory(IOptions<GpuServingOptions> options)
 
     private ExecutionProviderUnavailableException Unavailable(string reason, Exception? inner) => new(
         $"GpuServing:ExecutionProvider is 'cuda' but ONNX Runtime cannot use CUDA device {_options.CudaDeviceId}: {reason}. "
-        + "The GPU image needs Microsoft.ML.OnnxRuntime.Gpu.Linux with CUDA 12 and cuDNN 9 libraries on the library path "
+        + "The GPU image needs Microsoft.ML.OnnxRuntime.Gpu.Linux with CUDA 13 and cuDNN 9 libraries on the library path "
         + "(see src/GpuServing/Dockerfile); set GpuServing:ExecutionProvider to 'cpu' to serve without a GPU.",
         inner);
 }
