@@ -58,12 +58,10 @@ internal sealed class TestGpuApp : IAsyncDisposable
     }
 
     /// <summary>Registers an MLP of <see cref="MlpWidths"/> from <paramref name="seed"/>; the first version becomes champion.</summary>
-    public static async Task<ModelManifest> RegisterMlpAsync(BlobModelRegistry registry, string name, int seed) =>
-        await registry.RegisterAndPromoteIfFirstAsync(
-            new ModelRegistration { Name = name, Onnx = MlpOnnxExporter.Export(MlpWeights.Generate(MlpWidths, seed)), CreatedBy = "tests" },
+    public async Task<ModelManifest> RegisterMlpAsync(string name, int seed, ModelServing serving = ModelServing.Cpu) =>
+        await Registry.RegisterAndPromoteIfFirstAsync(
+            new ModelRegistration { Name = name, Onnx = MlpOnnxExporter.Export(MlpWeights.Generate(MlpWidths, seed)), Serving = serving, CreatedBy = "tests" },
             TimeProvider.System);
-
-    public Task<ModelManifest> RegisterMlpAsync(string name, int seed) => RegisterMlpAsync(Registry, name, seed);
 
     /// <summary>An OIP infer body for <paramref name="rows"/> rows of the MLP's input.</summary>
     public static string MlpRequest(float[] values, int rows, string? id = null)

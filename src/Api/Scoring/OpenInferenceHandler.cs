@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
+using Serverless.Api.Gpu;
 using Serverless.Api.Http;
 using Serverless.Core.Scoring;
 using Serverless.Core.Scoring.OpenInference;
@@ -14,7 +15,7 @@ namespace Serverless.Api.Scoring;
 /// The Open Inference Protocol (KServe v2) REST endpoints over the same model provider as record scoring.
 /// Shared by the local host and the Functions app. Thread-safe singleton.
 /// </summary>
-public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options)
+public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options, GpuRouter gpu, GpuForwarder forwarder)
 {
     private static readonly string ServerVersion =
         typeof(OpenInferenceHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
@@ -76,6 +77,16 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
             return bodyError!;
         }
 
+        if (await gpu.RoutesToGpuAsync(name, version, cancellationToken))
+        {
+            // A "serving": "gpu" model: the GPU app checks and answers this exact body (it shares this codec).
+            using (body)
+            {
+                return await forwarder.ForwardAsync(request, body.Span.ToArray(), name, cancellationToken);
+            }
+        }
+
+        request.HttpContext.Response.Headers[GpuForwarder.ServedByHeader] = "function";
         InferRequest? inferRequest;
         string? error;
         using (body)

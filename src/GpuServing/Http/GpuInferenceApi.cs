@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 
 namespace Serverless.GpuServing.Http;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Serverless.Core.Http;
+using Serverless.Api.Http;
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
 using Serverless.GpuServing.Models;

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
-using Serverless.Core.Http;
+using Serverless.Api.Gpu;
+using Serverless.Api.Http;
+using Serverless.Api.Scoring;
 using Serverless.Core.Scoring;
 using Serverless.Core.Scoring.OpenInference;
 using Serverless.Core.Serialization;
@@ -98,6 +100,7 @@ internal sealed partial class GpuInferenceHandler(ModelCatalog catalog, IOptions
     /// </summary>
     public async Task<IResult> InferAsync(HttpRequest request, string name, int? version, CancellationToken cancellationToken)
     {
+        request.HttpContext.Response.Headers[GpuForwarder.ServedByHeader] = "gpu";
         var (body, bodyError) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
         if (body is null)
         {

@@ -1,12 +1,6 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Serverless.Core.Http;
-using Serverless.Core.Models;
-using Serverless.Core.Scoring;
+using Serverless.Api.Tests.Gpu;
 using Serverless.Testing;
 
 namespace Serverless.GpuServing.Tests.Http;
@@ -50,7 +44,9 @@ public class BadInputParityTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var container = TestGpuApp.NewContainer();
         await using var gpu = new TestGpuApp(azurite, container, ("GpuServing:MaxRequestBytes", MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))).Start();
         await gpu.RegisterMlpAsync("mlp", seed: 41);
-        await using var functionApp = await StartFunctionAppHandlerAsync(azurite.ConnectionString, container);
+        await using var functionApp = await FunctionAppOipHost.StartAsync(
+            ("AzureWebJobsStorage", azurite.ConnectionString), ("Registry:Container", container),
+            ("Scoring:MaxRequestBytes", MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var expected = await SendAsync(functionApp.Client, path, contentType, body);
         var actual = await SendAsync(gpu.Client, path, contentType, body);
@@ -65,31 +61,5 @@ public class BadInputParityTests(AzuriteFixture azurite) : IClassFixture<Azurite
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         var response = await client.PostAsync("/" + path, content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The function app's OIP handler (what both of its hosts bind) on Kestrel, over the same registry.</summary>
-    private static async Task<FunctionAppHost> StartFunctionAppHandlerAsync(string connectionString, string container)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["AzureWebJobsStorage"] = connectionString;
-        builder.Configuration["Registry:Container"] = container;
-        builder.Configuration["Scoring:MaxRequestBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Services.AddModelRegistry(builder.Configuration).AddScoring(builder.Configuration);
-        var app = builder.Build();
-        app.MapPost(Routes.OipInfer, (HttpRequest r, string name, OpenInferenceHandler h, CancellationToken ct) => h.InferAsync(r, name, null, ct));
-        app.MapPost(Routes.OipInferVersion, (HttpRequest r, string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
-            ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(r, name, v, ct) : Task.FromResult(error));
-        await app.StartAsync();
-        return new FunctionAppHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
-    }
-
-    private sealed record FunctionAppHost(WebApplication App, HttpClient Client) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await App.DisposeAsync();
-        }
     }
 }
