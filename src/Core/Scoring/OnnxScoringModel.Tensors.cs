@@ -14,31 +14,13 @@ public sealed partial class OnnxScoringModel
     {
         var names = _signature.CheckInputs(inputs);
         var outputNames = _signature.ResolveOutputs(outputs);
-        var values = new List<OrtValue>(inputs.Count);
         Enter();
         try
         {
-            foreach (var tensor in inputs)
-            {
-                values.Add(OrtTensors.ToOrtValue(tensor));
-            }
-
-            using var results = _session.Run(_runOptions, names, values, outputNames);
-            var tensors = new InferenceTensor[outputNames.Length];
-            for (var i = 0; i < tensors.Length; i++)
-            {
-                tensors[i] = OrtTensors.FromOrtValue(outputNames[i], results[i]);
-            }
-
-            return tensors;
+            return OrtTensors.Run(_session, _runOptions, inputs, names, outputNames);
         }
         finally
         {
-            foreach (var value in values)
-            {
-                value.Dispose();
-            }
-
             Exit();
         }
     }

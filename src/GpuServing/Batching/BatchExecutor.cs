@@ -21,33 +21,8 @@ internal sealed partial class BatchExecutor(InferenceSession session, InferenceS
     private readonly Dictionary<string, BatchBuffers> _buffers = new(StringComparer.Ordinal);
 
     /// <summary>Runs checked inputs as they are (no copy) and returns the requested outputs.</summary>
-    public InferenceTensor[] RunOne(IReadOnlyList<InferenceTensor> inputs, string[] inputNames, string[] outputNames)
-    {
-        var values = new OrtValue[inputs.Count];
-        try
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = OrtTensors.ToOrtValue(inputs[i]);
-            }
-
-            using var results = session.Run(_runOptions, inputNames, values, outputNames);
-            var tensors = new InferenceTensor[outputNames.Length];
-            for (var i = 0; i < tensors.Length; i++)
-            {
-                tensors[i] = OrtTensors.FromOrtValue(outputNames[i], results[i]);
-            }
-
-            return tensors;
-        }
-        finally
-        {
-            foreach (var value in values)
-            {
-                value?.Dispose();
-            }
-        }
-    }
+    public InferenceTensor[] RunOne(IReadOnlyList<InferenceTensor> inputs, string[] inputNames, string[] outputNames) =>
+        OrtTensors.Run(session, _runOptions, inputs, inputNames, outputNames);
 
     /// <summary>Runs a batch whose requests all share one batch key (or a single request) and completes each.</summary>
     public void RunBatch(List<PendingInference> batch)
