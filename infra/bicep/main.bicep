@@ -234,6 +234,15 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__FlushInterval: defaults.Monitoring__FlushInterval
       // Empty: each instance names itself (machine, process, random suffix), so window rows never collide.
       Monitoring__InstanceId: defaults.Monitoring__InstanceId
+      // OIP infer requests of "serving": "gpu" versions are forwarded to the GPU container app (docs/gpu-serving.md).
+      GpuForwarding__BaseUrl: gpuServing.outputs.url
+      GpuForwarding__Timeout: defaults.GpuForwarding__Timeout
+      GpuForwarding__AttemptTimeout: defaults.GpuForwarding__AttemptTimeout
+      GpuForwarding__MaxRetries: defaults.GpuForwarding__MaxRetries
+      GpuForwarding__FailureRatio: defaults.GpuForwarding__FailureRatio
+      GpuForwarding__MinimumThroughput: defaults.GpuForwarding__MinimumThroughput
+      GpuForwarding__SamplingDuration: defaults.GpuForwarding__SamplingDuration
+      GpuForwarding__BreakDuration: defaults.GpuForwarding__BreakDuration
     }
   }
 }
