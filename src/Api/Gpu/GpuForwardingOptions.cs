@@ -31,5 +31,6 @@ public sealed class GpuForwardingOptions
     /// <summary>How long an open circuit answers 503 at once before it lets a trial call through.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
-    public bool Enabled => BaseUrl.Length > 0;
+    /// <summary>Whether forwarding is on (a method, not a setting: only <see cref="BaseUrl"/> is configured).</summary>
+    public bool IsEnabled() => BaseUrl.Length > 0;
 }

@@ -8,7 +8,7 @@ internal sealed class GpuForwardingOptionsValidator : IValidateOptions<GpuForwar
     public ValidateOptionsResult Validate(string? name, GpuForwardingOptions options)
     {
         var failures = new List<string>();
-        if (options.Enabled && !(Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (options.IsEnabled() && !(Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             failures.Add($"GpuForwarding:BaseUrl must be an absolute http(s) URL or empty (was '{options.BaseUrl}').");
         }

@@ -25,7 +25,7 @@ public static class GpuForwardingServiceCollectionExtensions
         services.AddHttpClient(GpuForwarder.ClientName, (sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<GpuForwardingOptions>>().Value;
-                if (options.Enabled)
+                if (options.IsEnabled())
                 {
                     client.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
                 }

@@ -21,7 +21,7 @@ public sealed class GpuRouter(IModelRegistry registry, IOptions<GpuForwardingOpt
 
     public async ValueTask<bool> RoutesToGpuAsync(string name, int? version, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled || !ModelNames.IsValid(name))
+        if (!options.Value.IsEnabled() || !ModelNames.IsValid(name))
         {
             return false;
         }
