@@ -27,8 +27,14 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
     /// <summary><c>GET /v2/health/live</c>: 200 while the process serves requests.</summary>
     public IResult Live() => TypedResults.Json(new { live = true }, JsonDefaults.Options);
 
-    /// <summary><c>GET /v2/health/ready</c>: 200 once the host has started (models load on first use).</summary>
-    public IResult Ready() => TypedResults.Json(new { ready = true }, JsonDefaults.Options);
+    /// <summary>
+    /// <c>GET /v2/health/ready</c>: 200 once the host has started (models load on first use). Versions refused since
+    /// (an artifact that failed SHA-256 verification, a model that does not load) are listed in <c>unservable</c>: the
+    /// server still serves every other version, so a probe keeps routing to it, while the body says what is refused.
+    /// </summary>
+    public IResult Ready() => models.Unservable is { Count: > 0 } unservable
+        ? TypedResults.Json(new { ready = true, unservable }, JsonDefaults.Options)
+        : TypedResults.Json(new { ready = true }, JsonDefaults.Options);
 
     /// <summary>
     /// <c>GET /v2/models/{name}[/versions/{v}]</c>: <c>{ "name", "versions", "platform", "inputs", "outputs" }</c>
@@ -55,12 +61,7 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
     public async Task<IResult> ModelReadyAsync(string name, int? version, CancellationToken cancellationToken)
     {
         var resolution = await models.ResolveAsync(name, version, cancellationToken);
-        return resolution.Failure switch
-        {
-            ModelLookupFailure.None => TypedResults.Json(new { name, ready = true }, JsonDefaults.Options),
-            ModelLookupFailure.Unservable => ApiError.Result(StatusCodes.Status503ServiceUnavailable, resolution.Message!),
-            _ => ModelLookup.ToResult(resolution),
-        };
+        return resolution.Succeeded ? TypedResults.Json(new { name, ready = true }, JsonDefaults.Options) : ModelLookup.ToResult(resolution);
     }
 
     /// <summary>
