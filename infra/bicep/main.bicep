@@ -258,8 +258,10 @@ module containerEnvironment 'modules/containerEnvironment.bicep' = {
   }
 }
 
-// Settings both container workloads read to reach the registry and Azure Monitor with their own identity.
-var gpuStorageEnv = [
+// What GpuServing reads (src/GpuServing/appsettings.json): the registry and Azure Monitor with its own identity,
+// and the CUDA execution provider (its default is cpu). The image sets Urls (port 8080).
+var gpuServingEnv = [
+  { name: 'GpuServing__ExecutionProvider', value: 'cuda' }
   { name: 'AzureWebJobsStorage__accountName', value: storage.outputs.name }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: gpuIdentity.outputs.clientId }
@@ -282,7 +284,7 @@ module gpuServing 'modules/gpuServing.bicep' = {
     concurrentRequestsPerReplica: gpuConcurrentRequestsPerReplica
     cpu: gpuProfileType == 'Consumption-GPU-NC8as-T4' ? '8' : '24'
     memory: gpuProfileType == 'Consumption-GPU-NC8as-T4' ? '56Gi' : '220Gi'
-    env: gpuStorageEnv
+    env: gpuServingEnv
   }
   dependsOn: [rbac]
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Serverless.Core.Models;
+using Serverless.Core.Storage;
 using Serverless.GpuServing.Batching;
 using Serverless.GpuServing.Execution;
 using Serverless.GpuServing.Http;
@@ -52,7 +53,21 @@ internal static class GpuServingServiceCollectionExtensions
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(BatchingMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
-                if (!string.IsNullOrEmpty(appInsights)) metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = appInsights);
+                if (!string.IsNullOrEmpty(appInsights))
+                {
+                    // In Azure, Application Insights accepts only Entra tokens (local auth off, infra/bicep): with a
+                    // managed identity configured for storage, the same identity signs the telemetry.
+                    var managedIdentity = !string.IsNullOrEmpty(builder.Configuration.GetSection(StorageConnection.SettingName)["clientId"]);
+                    metrics.AddAzureMonitorMetricExporter(o =>
+                    {
+                        o.ConnectionString = appInsights;
+                        if (managedIdentity)
+                        {
+                            o.Credential = StorageConnection.Credential(builder.Configuration);
+                        }
+                    });
+                }
+
                 if (!string.IsNullOrEmpty(otlp)) metrics.AddOtlpExporter();
             });
     }
