@@ -234,6 +234,15 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__FlushInterval: defaults.Monitoring__FlushInterval
       // Empty: each instance names itself (machine, process, random suffix), so window rows never collide.
       Monitoring__InstanceId: defaults.Monitoring__InstanceId
+      // OIP infer requests of "serving": "gpu" versions are forwarded to the GPU container app (docs/gpu-serving.md).
+      GpuForwarding__BaseUrl: gpuServing.outputs.url
+      GpuForwarding__Timeout: defaults.GpuForwarding__Timeout
+      GpuForwarding__AttemptTimeout: defaults.GpuForwarding__AttemptTimeout
+      GpuForwarding__MaxRetries: defaults.GpuForwarding__MaxRetries
+      GpuForwarding__FailureRatio: defaults.GpuForwarding__FailureRatio
+      GpuForwarding__MinimumThroughput: defaults.GpuForwarding__MinimumThroughput
+      GpuForwarding__SamplingDuration: defaults.GpuForwarding__SamplingDuration
+      GpuForwarding__BreakDuration: defaults.GpuForwarding__BreakDuration
     }
   }
 }
@@ -249,8 +258,10 @@ module containerEnvironment 'modules/containerEnvironment.bicep' = {
   }
 }
 
-// Settings both container workloads read to reach the registry and Azure Monitor with their own identity.
-var gpuStorageEnv = [
+// What GpuServing reads (src/GpuServing/appsettings.json): the registry and Azure Monitor with its own identity,
+// and the CUDA execution provider (its default is cpu). The image sets Urls (port 8080).
+var gpuServingEnv = [
+  { name: 'GpuServing__ExecutionProvider', value: 'cuda' }
   { name: 'AzureWebJobsStorage__accountName', value: storage.outputs.name }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: gpuIdentity.outputs.clientId }
@@ -273,7 +284,7 @@ module gpuServing 'modules/gpuServing.bicep' = {
     concurrentRequestsPerReplica: gpuConcurrentRequestsPerReplica
     cpu: gpuProfileType == 'Consumption-GPU-NC8as-T4' ? '8' : '24'
     memory: gpuProfileType == 'Consumption-GPU-NC8as-T4' ? '56Gi' : '220Gi'
-    env: gpuStorageEnv
+    env: gpuServingEnv
   }
   dependsOn: [rbac]
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Api.Batch;
 using Serverless.Api.Capacity;
+using Serverless.Api.Gpu;
 using Serverless.Api.Models;
 using Serverless.Api.Scoring;
 using Serverless.Core.Batch;
@@ -25,6 +26,7 @@ public static class ServingApiServiceCollectionExtensions
         services.AddScoring(configuration);
         services.AddBatchScoring(configuration);
         services.AddMonitoring(configuration);
+        services.AddGpuForwarding(configuration);
         services.TryAddSingleton<ModelManagementHandler>();
         services.TryAddSingleton<ScoringHandler>();
         services.TryAddSingleton<OpenInferenceHandler>();

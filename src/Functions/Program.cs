@@ -14,6 +14,7 @@ internal static class Program
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<UnhandledErrorMiddleware>();
         builder.Services.AddFunctionsApp(builder.Configuration);
         builder.Build().Run();
     }

@@ -1,4 +1,5 @@
 using Serverless.Api;
+using Serverless.Api.Http;
 using Serverless.LocalHost.Batch;
 using Serverless.LocalHost.Durable;
 using Serverless.LocalHost.Hosting;
@@ -13,6 +14,7 @@ builder.Services.AddBatchWatcher();
 builder.Services.AddDurableTaskHost();
 
 var app = builder.Build();
+app.UseApiErrors();
 app.MapModelManagementApi();
 app.MapScoringApi();
 app.MapOpenInferenceApi();

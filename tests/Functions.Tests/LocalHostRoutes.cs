@@ -17,7 +17,7 @@ internal static class LocalHostRoutes
     /// <summary>Every (method, route template) the local host answers except the durable management routes.</summary>
     public static IReadOnlyList<(string Method, string Route)> Read(AzuriteFixture azurite)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b => b
             .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
             .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
             .UseSetting("LocalHost:StartAzurite", "false")

@@ -58,6 +58,7 @@ public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<Reg
                     Onnx = upload.Onnx,
                     Task = manifestPart.Task,
                     Features = manifestPart.Features,
+                    Serving = manifestPart.Serving,
                     ClassLabels = manifestPart.ClassLabels,
                     Metrics = manifestPart.Metrics,
                     Lineage = manifestPart.Lineage,

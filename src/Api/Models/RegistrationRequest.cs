@@ -9,6 +9,7 @@ public sealed record RegistrationRequest
 {
     public ModelTask? Task { get; init; }
     public FeatureSchema? Features { get; init; }
+    public ModelServing? Serving { get; init; }
     public IReadOnlyList<string>? ClassLabels { get; init; }
     public IReadOnlyDictionary<string, double>? Metrics { get; init; }
     public Lineage? Lineage { get; init; }

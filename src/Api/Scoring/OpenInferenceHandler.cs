@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
+using Serverless.Api.Gpu;
 using Serverless.Api.Http;
 using Serverless.Core.Scoring;
 using Serverless.Core.Scoring.OpenInference;
@@ -14,7 +15,7 @@ namespace Serverless.Api.Scoring;
 /// The Open Inference Protocol (KServe v2) REST endpoints over the same model provider as record scoring.
 /// Shared by the local host and the Functions app. Thread-safe singleton.
 /// </summary>
-public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options)
+public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options, GpuRouter gpu, GpuForwarder forwarder)
 {
     private static readonly string ServerVersion =
         typeof(OpenInferenceHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
@@ -26,8 +27,14 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
     /// <summary><c>GET /v2/health/live</c>: 200 while the process serves requests.</summary>
     public IResult Live() => TypedResults.Json(new { live = true }, JsonDefaults.Options);
 
-    /// <summary><c>GET /v2/health/ready</c>: 200 once the host has started (models load on first use).</summary>
-    public IResult Ready() => TypedResults.Json(new { ready = true }, JsonDefaults.Options);
+    /// <summary>
+    /// <c>GET /v2/health/ready</c>: 200 once the host has started (models load on first use). Versions refused since
+    /// (an artifact that failed SHA-256 verification, a model that does not load) are listed in <c>unservable</c>: the
+    /// server still serves every other version, so a probe keeps routing to it, while the body says what is refused.
+    /// </summary>
+    public IResult Ready() => models.Unservable is { Count: > 0 } unservable
+        ? TypedResults.Json(new { ready = true, unservable }, JsonDefaults.Options)
+        : TypedResults.Json(new { ready = true }, JsonDefaults.Options);
 
     /// <summary>
     /// <c>GET /v2/models/{name}[/versions/{v}]</c>: <c>{ "name", "versions", "platform", "inputs", "outputs" }</c>
@@ -54,12 +61,7 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
     public async Task<IResult> ModelReadyAsync(string name, int? version, CancellationToken cancellationToken)
     {
         var resolution = await models.ResolveAsync(name, version, cancellationToken);
-        return resolution.Failure switch
-        {
-            ModelLookupFailure.None => TypedResults.Json(new { name, ready = true }, JsonDefaults.Options),
-            ModelLookupFailure.Unservable => ApiError.Result(StatusCodes.Status503ServiceUnavailable, resolution.Message!),
-            _ => ModelLookup.ToResult(resolution),
-        };
+        return resolution.Succeeded ? TypedResults.Json(new { name, ready = true }, JsonDefaults.Options) : ModelLookup.ToResult(resolution);
     }
 
     /// <summary>
@@ -76,6 +78,16 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
             return bodyError!;
         }
 
+        if (await gpu.RoutesToGpuAsync(name, version, cancellationToken))
+        {
+            // A "serving": "gpu" model: the GPU app checks and answers this exact body (it shares this codec).
+            using (body)
+            {
+                return await forwarder.ForwardAsync(request, body.Span.ToArray(), name, cancellationToken);
+            }
+        }
+
+        request.HttpContext.Response.Headers[GpuForwarder.ServedByHeader] = "function";
         InferRequest? inferRequest;
         string? error;
         using (body)

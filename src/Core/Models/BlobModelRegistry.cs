@@ -66,6 +66,7 @@ public sealed partial class BlobModelRegistry : IModelRegistry
             Version = version,
             Task = registration.Task ?? ModelTaskInference.Infer(outputs),
             Features = registration.Features,
+            Serving = registration.Serving ?? ModelServing.Cpu,
             Inputs = inputs,
             Outputs = outputs,
             ClassLabels = registration.ClassLabels,

@@ -15,6 +15,8 @@ public sealed record ModelManifest
     public required string Name { get; init; }
     public required int Version { get; init; }
     public required ModelTask Task { get; init; }
+    /// <summary>Where the version is scored; manifests written before this field read as <see cref="ModelServing.Cpu"/>.</summary>
+    public ModelServing Serving { get; init; }
     public FeatureSchema? Features { get; init; }
     public required IReadOnlyList<TensorSpec> Inputs { get; init; }
     public required IReadOnlyList<TensorSpec> Outputs { get; init; }

@@ -9,6 +9,8 @@ public sealed record ModelRegistration
     /// <summary>When null the registry infers it from the outputs (probabilities -> classification, one value -> regression).</summary>
     public ModelTask? Task { get; init; }
     public FeatureSchema? Features { get; init; }
+    /// <summary>Where the version is scored; null means <see cref="ModelServing.Cpu"/>.</summary>
+    public ModelServing? Serving { get; init; }
     public IReadOnlyList<string>? ClassLabels { get; init; }
     public IReadOnlyDictionary<string, double>? Metrics { get; init; }
     public Lineage? Lineage { get; init; }

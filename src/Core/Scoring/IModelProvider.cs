@@ -10,4 +10,10 @@ public interface IModelProvider
     /// <exception cref="ModelNotFoundException">Unknown model or version, or no champion set.</exception>
     /// <exception cref="Models.ArtifactIntegrityException">The artifact failed verification; nothing is loaded.</exception>
     ValueTask<IScoringModel> GetAsync(string name, int? version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Why each version whose last load was refused (artifact failed SHA-256 verification, or the model does not
+    /// load) cannot be served, one message per version naming it; empty when every version tried has loaded.
+    /// </summary>
+    IReadOnlyList<string> Unservable => [];
 }

@@ -31,6 +31,7 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string Name, int Version), Lazy<Task<OnnxScoringModel>>> _sessions = new();
     private readonly ConcurrentDictionary<string, ChampionRoute> _champions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, int Version), string> _unservable = new();
     private readonly CancellationTokenSource _shutdown = new();
 
     public ModelProvider(IModelRegistry registry, IOptions<ScoringOptions> options, ILogger<ModelProvider> logger, TimeProvider time)
@@ -56,6 +57,9 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
             ? new ValueTask<IScoringModel>(route.Model)
             : new ValueTask<IScoringModel>(LoadChampionAsync(name, cancellationToken));
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Unservable => [.. _unservable.OrderBy(p => p.Key).Select(p => p.Value)];
 
     /// <summary>The versions whose sessions are loaded or loading (for diagnostics and tests).</summary>
     internal IReadOnlyCollection<(string Name, int Version)> CachedVersions => [.. _sessions.Keys];
@@ -131,6 +135,7 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
             var started = Stopwatch.GetTimestamp();
             var model = new OnnxScoringModel(manifest, bytes, _options.IntraOpThreads, _time);
             _logger.Loaded(key.Name, key.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            _unservable.TryRemove(key, out _);
             return model;
         }
         catch (Exception e)
@@ -139,6 +144,11 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
             if (e is not ModelNotFoundException)
             {
                 _logger.LoadFailed(key.Name, key.Version, e);
+            }
+
+            if (e is ArtifactIntegrityException or ModelValidationException)
+            {
+                _unservable[key] = $"Model '{key.Name}' version {key.Version}: {e.Message}";
             }
 
             throw;

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Serverless.Core.Models;
+using Serverless.Core.Scoring.OpenInference;
 
 namespace Serverless.Core.Scoring;
 
@@ -56,7 +57,7 @@ public sealed partial class OnnxScoringModel : IScoringModel, IDisposable
         {
             _inputs = _session.InputMetadata;
             _outputs = _session.OutputMetadata;
-            _tensorOutputNames = [.. _session.OutputNames.Where(n => _outputs[n].IsTensor)];
+            _signature = new InferenceSignature(manifest.Name, _inputs, _outputs, _session.OutputNames);
             Encoder = manifest.Features is null ? null : new FeatureEncoder(manifest.Features);
             _tabular = TabularPlan.Create(manifest, Encoder, _inputs, _session.OutputNames, _outputs);
         }

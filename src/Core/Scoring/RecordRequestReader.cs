@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Serverless.Core.Models;
 
+using Serverless.Core.Serialization;
+
 namespace Serverless.Core.Scoring;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal static class RecordRequestReader
         {
             if (!reader.ValueTextEquals("records"u8))
             {
-                error = $"'{reader.GetString()}' is not a request field; the body is {{ \"records\": [ ... ] }}.";
+                error = $"'{JsonText.GetString(ref reader, "A request field name")}' is not a request field; the body is {{ \"records\": [ ... ] }}.";
                 return false;
             }
 
@@ -129,7 +131,12 @@ internal static class RecordRequestReader
         seen.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Text(in reader, chars);
+            if (!TryText(in reader, chars, out var name))
+            {
+                error = JsonText.InvalidMessage($"A field name in records[{index}]");
+                return false;
+            }
+
             var column = encoder.IndexOf(name);
             if (column < 0)
             {
@@ -156,7 +163,9 @@ internal static class RecordRequestReader
                     break;
                 case JsonTokenType.String:
                     // The name's chars are no longer needed once its column is known, so the buffer is reused.
-                    ok = encoder.TryEncodeText(column, Text(in reader, chars), out row[column], out encoderError);
+                    ok = TryText(in reader, chars, out var text)
+                        ? encoder.TryEncodeText(column, text, out row[column], out encoderError)
+                        : Fail(out row[column], out encoderError, JsonText.InvalidMessage("The value"));
                     break;
                 case JsonTokenType.Null:
                     ok = encoder.TryEncodeMissing(column, out row[column], out encoderError);
@@ -186,17 +195,24 @@ internal static class RecordRequestReader
         return true;
     }
 
-    /// <summary>The current string token as chars: in <paramref name="buffer"/> when it fits, else allocated (rare).</summary>
-    private static ReadOnlySpan<char> Text(in Utf8JsonReader reader, Span<char> buffer)
+    /// <summary>
+    /// The current string token as chars: in <paramref name="buffer"/> when it fits, else allocated (rare). False when
+    /// the text cannot be decoded (invalid UTF-8 or an unpaired surrogate escape).
+    /// </summary>
+    private static bool TryText(in Utf8JsonReader reader, Span<char> buffer, out ReadOnlySpan<char> text)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length <= buffer.Length && !reader.HasValueSequence)
         {
             // Unescaped UTF-16 never needs more chars than the escaped UTF-8 has bytes.
-            return buffer[..reader.CopyString(buffer)];
+            var ok = JsonText.TryCopyString(in reader, buffer, out var written);
+            text = buffer[..written];
+            return ok;
         }
 
-        return reader.GetString().AsSpan();
+        var decoded = JsonText.TryGetString(in reader);
+        text = decoded.AsSpan();
+        return decoded is not null;
     }
 
     private static bool Fail(out float value, out string? error, string message)

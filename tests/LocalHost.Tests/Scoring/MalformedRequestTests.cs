@@ -158,6 +158,106 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
         yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, """{ "task": "clustering" }"""));
         yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => new MultipartFormDataContent { { new StringContent("x"), "other" } });
         yield return Raw("/api/models/xgb/versions", [], "application/octet-stream");
+        yield return Raw("/api/models/xgb/versions", "not onnx"u8.ToArray(), "application/octet-stream");
+        yield return Raw("/api/models/xgb/versions", TestLocalHost.Xgb, "text/plain");
+        yield return Raw("/api/models/xgb/versions", TestLocalHost.Xgb, null);
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, """{ "task": "classification", "classLabels": [] }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, """{ "features": { "inputName": "nope", "features": [] } }"""));
+        yield return new Case(HttpMethod.Post, "/api/models/xgb/versions", () => Upload(TestLocalHost.Xgb, "[]"));
+        yield return new Case(HttpMethod.Post, "/api/models/-bad/versions", () => Upload(TestLocalHost.Xgb, null));
+
+        foreach (var c in HostileTextCases())
+        {
+            yield return c;
+        }
+
+        foreach (var c in BatchCases())
+        {
+            yield return c;
+        }
+
+        foreach (var c in UnroutedCases())
+        {
+            yield return c;
+        }
+    }
+
+    /// <summary>Invalid UTF-8 and unpaired surrogate escapes in every string a scoring body carries.</summary>
+    private static IEnumerable<Case> HostileTextCases()
+    {
+        byte[] Splice(string before, byte[] bad, string after) => [.. Encoding.UTF8.GetBytes(before), .. bad, .. Encoding.UTF8.GetBytes(after)];
+        byte[][] invalid = [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80]];
+        foreach (var bad in invalid)
+        {
+            yield return Raw(Predict, Splice("{ \"records\": [ { \"a\": 1, \"d\": \"h", bad, "\" } ] }"), "application/json");
+            yield return Raw(Predict, Splice("{ \"records\": [ { \"a\": 1, \"d", bad, "\": 1 } ] }"), "application/json");
+            yield return Raw(Infer, Splice("{ \"inputs\": [ { \"name\": \"X", bad, "\", \"shape\": [1,4], \"datatype\": \"FP32\", \"data\": [1,2,3,4] } ] }"), "application/json");
+        }
+
+        // JSON escapes, written as text: the body is valid UTF-8, the decoded string is not valid UTF-16.
+        foreach (var escape in new[] { @"\ud800", @"\udc00", @"\ud800\u0041", @"x\udfff" })
+        {
+            yield return Post(Predict, $$"""{ "records": [ { "a": 1, "d": "{{escape}}" } ] }""");
+            yield return Post(Predict, $$"""{ "records": [ { "a": 1, "{{escape}}": 1 } ] }""");
+            yield return Post(Infer, X("FP32", "[1,4]", "[1,2,3,4]", name: escape));
+        }
+
+        yield return Post(Predict, """{ "\ud800": [] }""");
+        yield return Post(Infer, """{ "\ud800": [] }""");
+        yield return Post(Infer, """{ "id": "\ud800", "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ] }""");
+        yield return Post(Infer, X(@"\ud800", "[1,4]", "[1,2,3,4]"));
+        yield return Post(Infer, """{ "inputs": [ { "\ud800": "X" } ] }""");
+        yield return Post(Infer, """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ], "outputs": [ { "name": "\ud800" } ] }""");
+        yield return Post(Infer, """{ "inputs": [ { "name": "X", "shape": [1,4], "datatype": "FP32", "data": [1,2,3,4] } ], "outputs": [ { "\ud800": 1 } ] }""");
+        yield return Post(InferMixed, """{ "inputs": [ { "name": "b", "shape": [1], "datatype": "BYTES", "data": ["\ud800"] } ] }""");
+    }
+
+    /// <summary>On-demand batch: submit bodies and status ids (the model xgb exists, no input file does).</summary>
+    private static IEnumerable<Case> BatchCases()
+    {
+        const string submit = "/api/models/xgb/batch";
+        string[] bodies =
+        [
+            """{ "path": "in/missing.csv" }""", """{ "path": "../x.csv" }""", """{ "path": "in/x.txt" }""", """{ "path": "" }""",
+            """{ "path": "/" }""", """{ "path": "a//b.csv" }""", """{ "path": "./a.csv" }""", """{ "path": "in/a.csv", "modelVersion": 0 }""",
+            """{ "path": "in/a.csv", "modelVersion": -3 }""", """{ "path": "in/a.csv", "modelVersion": 9 }""", """{ "path": "in/a.csv", "modelVersion": "1" }""",
+            """{ "path": 5 }""", "{ \"path\": ", "null", "[]", "\"in/a.csv\"", """{ "file": "in/a.csv" }""",
+            "{ \"path\": \"in/a.csv\", \"pad\": \"" + new string('x', 17 * 1024) + "\" }",
+        ];
+        foreach (var body in bodies)
+        {
+            yield return Post(submit, body);
+        }
+
+        yield return Post("/api/models/nope/batch", """{ "path": "in/a.csv" }""");
+        yield return Post("/api/models/Bad%20Name/batch", """{ "path": "in/a.csv" }""");
+        yield return Raw(submit, """{ "path": "in/a.csv" }"""u8.ToArray(), "text/csv");
+        yield return Raw(submit, [], "application/json");
+        yield return Get("/api/batch/jobs/nope");
+        yield return Get("/api/batch/jobs/0123456789abcdef0123456789abcdef");
+        yield return Get("/api/batch/jobs/" + new string('f', 300));
+    }
+
+    /// <summary>A method a route does not answer (405) and paths no route matches (404).</summary>
+    private static IEnumerable<Case> UnroutedCases()
+    {
+        foreach (var path in new[] { Predict, "/api/models/xgb/versions/1/predict", Infer, "/v2/models/xgb/versions/1/infer", "/api/models/xgb/batch", "/api/models/xgb/versions" })
+        {
+            yield return Get(path);
+            yield return new Case(HttpMethod.Put, path, () => TestLocalHost.Json("{}"));
+        }
+
+        foreach (var path in new[] { "/api/models", "/v2", "/v2/health/live", "/api/models/xgb/versions/1", "/api/batch/jobs/0123456789abcdef0123456789abcdef" })
+        {
+            yield return Post(path, "{}");
+            yield return new Case(HttpMethod.Delete, path, () => null);
+        }
+
+        foreach (var path in new[] { "/", "/api", "/api/model/xgb/predict", "/v3/models/xgb/infer", "/api/models/xgb/predict/extra", "/v2/models/xgb/versions/1/infer/x" })
+        {
+            yield return Get(path);
+            yield return Post(path, "{}");
+        }
     }
 
     [Fact]
@@ -197,14 +297,14 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IClassFixture<Azuri
             }
         }
 
-        Assert.True(cases.Count >= 100, $"Only {cases.Count} cases.");
+        Assert.True(cases.Count >= 150, $"Only {cases.Count} cases.");
         var distinct = new HashSet<string>();
         foreach (var c in cases)
         {
             distinct.Add(await c.DescribeAsync());
         }
 
-        Assert.True(distinct.Count >= 100, $"Only {distinct.Count} distinct cases.");
+        Assert.True(distinct.Count >= 150, $"Only {distinct.Count} distinct cases.");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
         var predict = await host.Client.PostAsync(Predict, TestLocalHost.Json("""{ "records": [ { "a": 1, "d": "low" } ] }"""));

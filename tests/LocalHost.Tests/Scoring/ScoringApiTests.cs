@@ -97,13 +97,16 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var ready = await host.Client.GetAsync("/v2/models/xgb/versions/2/ready");
         var champion = await host.Client.PostAsync("/api/models/xgb/predict", TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }"""));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
         Assert.Contains("version 2 failed verification", error);
-        Assert.Equal(HttpStatusCode.InternalServerError, inferRefused.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, inferRefused.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(HttpStatusCode.OK, champion.StatusCode);
         Assert.Equal(1, (await champion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        Assert.Contains("failed verification", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        var server = await host.Client.GetFromJsonAsync<JsonElement>("/v2/health/ready");
+        Assert.Contains("version 2", Assert.Single(server.GetProperty("unservable").EnumerateArray()).GetString());
     }
 
     [Fact]

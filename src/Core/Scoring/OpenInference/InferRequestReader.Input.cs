@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Serverless.Core.Serialization;
 
 namespace Serverless.Core.Scoring.OpenInference;
 
@@ -21,16 +22,16 @@ public static partial class InferRequestReader
         var hasData = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = reader.GetString()!;
+            var field = JsonText.GetString(ref reader, $"A field name in {where}");
             reader.Read();
             switch (field)
             {
                 case "name" when reader.TokenType == JsonTokenType.String:
-                    name = reader.GetString();
+                    name = JsonText.GetString(ref reader, $"{where}.name");
                     where = $"inputs[{index}] ('{name}')";
                     break;
                 case "datatype" when reader.TokenType == JsonTokenType.String:
-                    datatype = reader.GetString();
+                    datatype = JsonText.GetString(ref reader, $"{where}.datatype");
                     break;
                 case "shape":
                     if (!TryReadShape(ref reader, where, out shape, out error))

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Serverless.Core.Serialization;
 
 namespace Serverless.Core.Scoring.OpenInference;
 
@@ -58,7 +59,7 @@ public static partial class InferRequestReader
         List<string>? outputs = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = reader.GetString()!;
+            var field = JsonText.GetString(ref reader, "A request field name");
             reader.Read();
             switch (field)
             {
@@ -69,7 +70,7 @@ public static partial class InferRequestReader
                         return false;
                     }
 
-                    id = reader.GetString();
+                    id = JsonText.GetString(ref reader, "'id'");
                     break;
                 case "parameters":
                     if (!TrySkipObject(ref reader, "'parameters'", out error))
@@ -165,11 +166,11 @@ public static partial class InferRequestReader
             string? name = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var field = reader.GetString()!;
+                var field = JsonText.GetString(ref reader, $"A field name in {where}");
                 reader.Read();
                 if (field == "name" && reader.TokenType == JsonTokenType.String)
                 {
-                    name = reader.GetString();
+                    name = JsonText.GetString(ref reader, $"{where}.name");
                 }
                 else if (field == "parameters")
                 {

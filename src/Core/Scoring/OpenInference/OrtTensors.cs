@@ -8,7 +8,7 @@ namespace Serverless.Core.Scoring.OpenInference;
 /// Checks <see cref="InferenceTensor"/>s against ONNX input metadata and converts them to and from
 /// <see cref="OrtValue"/>s. Stateless; thread-safe.
 /// </summary>
-internal static class OrtTensors
+public static class OrtTensors
 {
     /// <summary>Throws <see cref="InvalidInferenceInputException"/> naming the input when it does not fit.</summary>
     public static void Validate(InferenceTensor tensor, NodeMetadata expected, string model)
@@ -86,6 +86,39 @@ internal static class OrtTensors
             OipDatatype.Bytes => CreateStrings((string[])data, shape),
             _ => throw new InvalidInferenceInputException($"Input '{tensor.Name}': datatype {tensor.Datatype} is not supported."),
         };
+    }
+
+    /// <summary>
+    /// Runs checked inputs on <paramref name="session"/> as they are (arrays wrapped, not copied) and returns the named
+    /// outputs as <see cref="InferenceTensor"/>s, in <paramref name="outputNames"/> order. Thread-safe as ONNX Runtime's Run is.
+    /// </summary>
+    public static InferenceTensor[] Run(
+        InferenceSession session, RunOptions runOptions, IReadOnlyList<InferenceTensor> inputs, string[] inputNames, string[] outputNames)
+    {
+        var values = new OrtValue[inputs.Count];
+        try
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = ToOrtValue(inputs[i]);
+            }
+
+            using var results = session.Run(runOptions, inputNames, values, outputNames);
+            var tensors = new InferenceTensor[outputNames.Length];
+            for (var i = 0; i < tensors.Length; i++)
+            {
+                tensors[i] = FromOrtValue(outputNames[i], results[i]);
+            }
+
+            return tensors;
+        }
+        finally
+        {
+            foreach (var value in values)
+            {
+                value?.Dispose();
+            }
+        }
     }
 
     /// <summary>Copies an output tensor into an <see cref="InferenceTensor"/>.</summary>

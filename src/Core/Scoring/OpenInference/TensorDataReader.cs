@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Serverless.Core.Serialization;
 
 namespace Serverless.Core.Scoring.OpenInference;
 
@@ -106,8 +107,10 @@ internal static class TensorDataReader
 
     private static bool ReadString(ref Utf8JsonReader reader, out string value)
     {
-        value = reader.TokenType == JsonTokenType.String ? reader.GetString()! : string.Empty;
-        return reader.TokenType == JsonTokenType.String;
+        // Text that cannot be decoded (invalid UTF-8, an unpaired surrogate) is refused like any other bad element.
+        var text = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(in reader) : null;
+        value = text ?? string.Empty;
+        return text is not null;
     }
 
     private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -1,0 +1,36 @@
+using System.Net;
+using Serverless.Api.Gpu;
+using Serverless.Api.Tests.Gpu;
+using Serverless.Core.Models;
+using Serverless.Testing;
+
+namespace Serverless.GpuServing.Tests.Http;
+
+/// <summary>The function app forwarding a <c>"serving": "gpu"</c> model to a running GPU app.</summary>
+public class ForwardingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Infer_GpuModelThroughFunctionApp_SameAnswerAsTheGpuAppAndNamesWhereServed()
+    {
+        var container = TestGpuApp.NewContainer();
+        await using var gpu = new TestGpuApp(azurite, container).Start();
+        await gpu.RegisterMlpAsync("heavy", seed: 61, ModelServing.Gpu);
+        await using var functionApp = await FunctionAppOipHost.StartAsync(
+            ("AzureWebJobsStorage", azurite.ConnectionString), ("Registry:Container", container), ("GpuForwarding:BaseUrl", gpu.Client.BaseAddress!.ToString()));
+        var good = TestGpuApp.MlpRequest(TestGpuApp.RandomRows(2, seed: 62), 2, id: "same");
+        var bad = """{"inputs":[{"name":"features","datatype":"FP32","shape":[1,1],"data":[1]}]}""";
+
+        foreach (var body in new[] { good, bad })
+        {
+            var direct = await gpu.Client.PostAsync("/v2/models/heavy/infer", TestGpuApp.Json(body));
+            var forwarded = await functionApp.Client.PostAsync("/v2/models/heavy/infer", TestGpuApp.Json(body));
+
+            Assert.Equal(direct.StatusCode, forwarded.StatusCode);
+            Assert.Equal(await direct.Content.ReadAsStringAsync(), await forwarded.Content.ReadAsStringAsync());
+            Assert.Equal("gpu", forwarded.Headers.GetValues(GpuForwarder.ServedByHeader).Single());
+        }
+
+        var ok = await functionApp.Client.PostAsync("/v2/models/heavy/versions/1/infer", TestGpuApp.Json(good));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+}
