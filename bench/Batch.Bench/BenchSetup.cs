@@ -5,6 +5,7 @@ using Serverless.Core.Batch;
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
 using Serverless.Training;
+using Serverless.Training.Spec;
 
 namespace Serverless.Batch.Bench;
 
@@ -38,7 +39,8 @@ internal static class BenchSetup
     /// <summary>Trains the churn model on bank-churn.csv (100 trees, 31 leaves: the defaults) and makes it champion.</summary>
     public static async Task<TrainingResult> RegisterChurnModelAsync(IServiceProvider services, string csvPath)
     {
-        var result = new ModelTrainer().Train(new TrainingRequest { CsvPath = csvPath, LabelColumn = "churn", IgnoreColumns = ["customer_id"] });
+        var result = await new ModelTrainer().LoadAndTrainAsync(
+            new TrainingSpec { Data = new DataSpec { Path = csvPath }, Label = "churn", Task = TrainingTask.Binary, Ignore = ["customer_id"] }, null, null);
         var registry = services.GetRequiredService<IModelRegistry>();
         var manifest = await registry.RegisterAsync(new ModelRegistration
         {

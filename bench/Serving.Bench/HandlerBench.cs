@@ -5,6 +5,7 @@ using Microsoft.ML.OnnxRuntime;
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
 using Serverless.Training;
+using Serverless.Training.Spec;
 using Serverless.Training.Synthetic;
 
 namespace Serverless.Bench;
@@ -82,10 +83,11 @@ internal static class HandlerBench
         SyntheticChurnGenerator.Write(csv, new SyntheticChurnOptions { Rows = 20_000, Seed = 42 });
         try
         {
-            var result = new ModelTrainer().Train(new TrainingRequest
+            var result = new ModelTrainer().LoadAndTrainAsync(new TrainingSpec
             {
-                CsvPath = csv, LabelColumn = SyntheticChurnGenerator.LabelColumn, IgnoreColumns = [SyntheticChurnGenerator.IdColumn],
-            });
+                Data = new DataSpec { Path = csv }, Label = SyntheticChurnGenerator.LabelColumn, Task = TrainingTask.Binary,
+                Ignore = [SyntheticChurnGenerator.IdColumn],
+            }, null, null).GetAwaiter().GetResult();
             var (inputs, outputs) = OnnxModelInspector.Inspect(result.Onnx);
             return (new ModelManifest
             {

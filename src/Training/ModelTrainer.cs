@@ -1,135 +1,152 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using Serverless.Core.Models;
 using Serverless.Training.Data;
-using Serverless.Training.Evaluation;
 using Serverless.Training.MlNet;
 using Serverless.Training.Onnx;
+using Serverless.Training.Spec;
 
 namespace Serverless.Training;
 
 /// <summary>
-/// Trains a binary tree-ensemble classifier from a CSV file and exports it to ONNX with its schema, holdout
-/// metrics, training statistics and lineage. Rows are encoded with <see cref="FeatureEncoder"/>, the same encoder
-/// serving uses, so the model sees the same floats in training and production.
+/// The one training code path (command line, durable activity, local seed): loads the spec's data, infers the
+/// schema, encodes rows with <see cref="FeatureEncoder"/> (the encoder serving uses, so the model sees the same
+/// floats in training and production), trains with ML.NET, exports to ONNX and evaluates on the holdout.
 /// </summary>
 /// <remarks>
-/// Stateless and thread-safe; CPU-bound and synchronous (about a second for 20,000 rows with the defaults), so
-/// hosts that must not block call it from a background task. Deterministic: the same request on the same file
-/// gives the same model bytes.
+/// Stateless and thread-safe; CPU-bound (about a second for 20,000 rows with the defaults). Deterministic: the
+/// same spec on the same bytes gives the same model bytes. Every failure caused by the spec or the data is a
+/// <see cref="TrainingSpecException"/> or <see cref="TrainingDataException"/> whose message names the field or line.
 /// </remarks>
-public sealed class ModelTrainer
+public sealed class ModelTrainer(TrainingOptions? limits = null)
 {
-    /// <summary>Probability columns and label values, in order.</summary>
-    public static IReadOnlyList<string> ClassLabels { get; } = ["0", "1"];
+    private readonly TrainingOptions _limits = limits ?? new TrainingOptions();
 
-    /// <exception cref="TrainingDataException">The file or request is unusable; the message says where and why.</exception>
-    public TrainingResult Train(TrainingRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Loads the data the spec names (a path relative to <paramref name="baseDirectory"/>, or a blob) and trains.</summary>
+    public async Task<TrainingResult> LoadAndTrainAsync(
+        TrainingSpec spec, string? baseDirectory, BlobServiceClient? blobs, IProgress<TrainingStage>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        Validate(request);
-        var bytes = ReadFile(request.CsvPath);
-        // Parse the very bytes that were hashed, so the lineage hash always describes the data trained on.
-        CsvTable table;
-        using (var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true))
-        {
-            table = CsvParser.Read(reader, request.CsvPath);
-        }
+        TrainingSpecValidator.Validate(spec);
+        Report(progress, 1, "load", spec.Data.Blob ?? spec.Data.Path!);
+        var data = await TrainingDataLoader.LoadAsync(spec.Data, baseDirectory, blobs, _limits, cancellationToken);
+        return await TrainAsync(spec, data, progress, cancellationToken);
+    }
 
+    /// <summary>Trains on bytes already loaded (hashed as given: the lineage describes exactly these bytes).</summary>
+    public async Task<TrainingResult> TrainAsync(
+        TrainingSpec spec, TrainingData data, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
+    {
+        TrainingSpecValidator.Validate(spec);
+        var task = spec.Task!.Value;
+        Report(progress, 2, "read", $"{data.Name}, {data.Bytes.Length} bytes");
+        var table = await TabularReader.ReadAsync(data, spec.Data, _limits, cancellationToken);
 
-        if (table.IndexOf(request.LabelColumn) < 0)
-        {
-            throw new TrainingDataException(
-                $"Label column '{request.LabelColumn}' is not in the header of {request.CsvPath} ({string.Join(", ", table.Header)}).");
-        }
-
-        var schema = SchemaInference.Infer(table, request.LabelColumn, request.IgnoreColumns, request.CategoricalColumns);
-        var data = EncodedDataset.Encode(table, new FeatureEncoder(schema), request.LabelColumn);
-        var (train, holdout) = Split(data, request);
+        Report(progress, 3, "schema", $"{table.Rows.Count} rows, {table.Header.Count} columns");
+        var labelColumn = table.Require(spec.Label, "label");
+        var schema = SchemaInference.Infer(table, spec, labelColumn);
+        var labels = LabelEncoding.Create(table, labelColumn, spec);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var classifier = MlNetTrainer.Train(train, schema.Features.Count, request);
+        Report(progress, 4, "encode", $"{schema.Features.Count} features");
+        var dataset = EncodedDataset.Encode(table, new FeatureEncoder(schema), labelColumn, labels, out var skipped);
+        var (train, holdout) = Split(dataset, spec);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var predictions = classifier.Predict(holdout.Features);
-        var metrics = BinaryMetrics.Compute(holdout.Labels, predictions.Scores, predictions.Probabilities, predictions.Labels);
+        Report(progress, 5, "train", $"{spec.Trainer.Name}, {spec.Trainer.Trees} trees on {train.Count} rows");
+        var model = MlNetTrainer.Train(train, schema.Features.Count, labels.ClassLabels.Count, spec);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Report(progress, 6, "export", "ONNX");
+        var codeVersion = CodeVersion();
+        var classLabels = task == TrainingTask.Regression ? null : labels.ClassLabels;
+        var onnx = TreeEnsembleOnnxExporter.Export(model, labels.ClassLabels, schema.InputName, codeVersion);
+
+        Report(progress, 7, "evaluate", $"{holdout.Count} holdout rows");
+        var holdoutOutputs = model.Predict(holdout.Features);
+        var metrics = Evaluate(model.Task, holdoutOutputs, holdout, labels.ClassLabels);
+        metrics["rows"] = table.Rows.Count;
         metrics["trainRows"] = train.Count;
         metrics["holdoutRows"] = holdout.Count;
-        var codeVersion = CodeVersion();
-        return new TrainingResult
+        metrics["skippedRows"] = skipped;
+        var result = new TrainingResult
         {
-            Onnx = TreeEnsembleOnnxExporter.Export(classifier.Ensemble, classifier.Calibrator.Slope, classifier.Calibrator.Offset,
-                schema.Features.Count, schema.InputName, codeVersion),
+            Onnx = onnx,
+            Task = task == TrainingTask.Regression ? ModelTask.Regression : ModelTask.Classification,
             Schema = schema,
-            ClassLabels = ClassLabels,
+            ClassLabels = classLabels,
             Metrics = metrics,
-            Statistics = FeatureStatistics.Compute(schema, train.Features),
-            ScoreHistogram = FeatureStatistics.Score(predictions.Probabilities),
+            Statistics = Evaluation.FeatureStatistics.Compute(schema, train.Features),
+            ScoreHistogram = Evaluation.FeatureStatistics.Score(ScoreOf(holdoutOutputs, model.Task)),
             Lineage = new Lineage
             {
-                TrainingDataUri = request.TrainingDataUri ?? new Uri(Path.GetFullPath(request.CsvPath)).AbsoluteUri,
-                TrainingDataSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-                Trainer = MlNetTrainer.Describe(request.Trainer),
-                Parameters = Parameters(request),
+                TrainingDataUri = data.Uri,
+                TrainingDataSha256 = Convert.ToHexStringLower(SHA256.HashData(data.Bytes)),
+                Trainer = MlNetTrainer.Describe(spec.Trainer.Name),
+                Parameters = Parameters(spec, data),
                 CodeVersion = codeVersion,
             },
-            Classifier = classifier,
+            Model = model,
         };
+        Report(progress, 8, "done", string.Join(", ", metrics.Where(m => !m.Key.StartsWith("confusion", StringComparison.Ordinal))
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:G4}"))));
+        return result;
     }
 
-    private static void Validate(TrainingRequest request)
+    private static Dictionary<string, double> Evaluate(TrainingTask task, ModelOutputs outputs, EncodedDataset holdout, IReadOnlyList<string> classLabels)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        Require(!string.IsNullOrWhiteSpace(request.CsvPath), "CsvPath is required.");
-        Require(!string.IsNullOrWhiteSpace(request.LabelColumn), "LabelColumn is required.");
-        Require(!request.IgnoreColumns.Contains(request.LabelColumn), $"Label column '{request.LabelColumn}' cannot also be ignored.");
-        Require(request.CategoricalColumns?.Contains(request.LabelColumn) != true, $"Label column '{request.LabelColumn}' cannot be a categorical feature.");
-        Require(request.HoldoutFraction is > 0 and < 1, $"HoldoutFraction must be in (0, 1), got {request.HoldoutFraction}.");
-        Require(request.NumberOfTrees >= 1, $"NumberOfTrees must be at least 1, got {request.NumberOfTrees}.");
-        Require(request.NumberOfLeaves >= 2, $"NumberOfLeaves must be at least 2, got {request.NumberOfLeaves}.");
-        Require(request.LearningRate is > 0 and <= 1, $"LearningRate must be in (0, 1], got {request.LearningRate}.");
-        Require(request.MinimumExamplesPerLeaf >= 1, $"MinimumExamplesPerLeaf must be at least 1, got {request.MinimumExamplesPerLeaf}.");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
+        switch (task)
         {
-            throw new TrainingDataException(message);
+            case TrainingTask.Binary:
+                var positive = new float[holdout.Count];
+                for (var i = 0; i < positive.Length; i++)
+                {
+                    positive[i] = outputs.Probabilities![2 * i + 1];
+                }
+
+                return Evaluation.BinaryMetrics.Compute(
+                    [.. holdout.Labels.Select(l => l > 0)], outputs.Scores!, positive, [.. outputs.Labels!.Select(l => l == 1)]);
+            case TrainingTask.Multiclass:
+                return Evaluation.MulticlassMetrics.Compute([.. holdout.Labels.Select(l => (int)l)], outputs.Labels!, outputs.Probabilities!, classLabels);
+            default:
+                return Evaluation.RegressionMetrics.Compute(holdout.Labels, outputs.Scores!);
         }
     }
 
-    private static byte[] ReadFile(string path)
+    /// <summary>Per row, the score monitoring compares live traffic with: positive-class probability, top probability, or the value.</summary>
+    private static float[] ScoreOf(ModelOutputs outputs, TrainingTask task)
     {
-        try
+        if (task == TrainingTask.Regression)
         {
-            return File.ReadAllBytes(path);
+            return outputs.Scores!;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        var rows = outputs.Probabilities!.Length / outputs.Classes;
+        var scores = new float[rows];
+        for (var r = 0; r < rows; r++)
         {
-            throw new TrainingDataException($"Training data file '{path}' cannot be read: {e.Message}", e);
+            var row = outputs.Probabilities.AsSpan(r * outputs.Classes, outputs.Classes);
+            scores[r] = task == TrainingTask.Binary ? row[1] : row.ToArray().Max();
         }
+
+        return scores;
     }
 
     /// <summary>Seeded shuffle, then the first share of rows is the holdout; both parts keep file order.</summary>
-    private static (EncodedDataset Train, EncodedDataset Holdout) Split(EncodedDataset data, TrainingRequest request)
+    private static (EncodedDataset Train, EncodedDataset Holdout) Split(EncodedDataset data, TrainingSpec spec)
     {
-        var positives = data.Labels.Count(l => l);
-        if (positives == 0 || positives == data.Count)
-        {
-            throw new TrainingDataException(
-                $"Label column '{request.LabelColumn}' has only {(positives == 0 ? "negative" : "positive")} values; both classes are needed.");
-        }
-
-        var holdoutCount = (int)Math.Round(data.Count * request.HoldoutFraction);
+        var fraction = spec.Holdout.Fraction;
+        var holdoutCount = (int)Math.Round(data.Count * fraction);
         if (holdoutCount < 1 || holdoutCount >= data.Count)
         {
             throw new TrainingDataException(
-                $"{data.Count} rows with HoldoutFraction {request.HoldoutFraction} leave no rows for training or for the holdout.");
+                $"{data.Count} labelled rows with 'holdout.fraction' {fraction} leave no rows for training or for the holdout.");
         }
 
         var order = Enumerable.Range(0, data.Count).ToArray();
-        new Random(request.Seed).Shuffle(order);
+        new Random(spec.Holdout.Seed).Shuffle(order);
         var holdout = order[..holdoutCount];
         var train = order[holdoutCount..];
         Array.Sort(holdout);
@@ -137,23 +154,32 @@ public sealed class ModelTrainer
         return (data.Subset(train), data.Subset(holdout));
     }
 
-    private static Dictionary<string, string> Parameters(TrainingRequest request)
+    private static Dictionary<string, string> Parameters(TrainingSpec spec, TrainingData data)
     {
         var c = CultureInfo.InvariantCulture;
-        return new Dictionary<string, string>
+        var parameters = new Dictionary<string, string>
         {
-            ["trainer"] = request.Trainer.ToString(),
-            ["labelColumn"] = request.LabelColumn,
-            ["ignoreColumns"] = string.Join(",", request.IgnoreColumns),
-            ["categoricalColumns"] = request.CategoricalColumns is null ? "(inferred)" : string.Join(",", request.CategoricalColumns),
-            ["holdoutFraction"] = request.HoldoutFraction.ToString("R", c),
-            ["numberOfTrees"] = request.NumberOfTrees.ToString(c),
-            ["numberOfLeaves"] = request.NumberOfLeaves.ToString(c),
-            ["learningRate"] = request.LearningRate.ToString("R", c),
-            ["minimumExamplesPerLeaf"] = request.MinimumExamplesPerLeaf.ToString(c),
-            ["seed"] = request.Seed.ToString(c),
+            ["task"] = spec.Task!.Value.ToString().ToLowerInvariant(),
+            ["label"] = spec.Label,
+            ["trainer"] = spec.Trainer.Name.ToString(),
+            ["trees"] = spec.Trainer.Trees.ToString(c),
+            ["leaves"] = spec.Trainer.Leaves.ToString(c),
+            ["learningRate"] = spec.Trainer.LearningRate.ToString("R", c),
+            ["minExamplesPerLeaf"] = spec.Trainer.MinExamplesPerLeaf.ToString(c),
+            ["holdoutFraction"] = spec.Holdout.Fraction.ToString("R", c),
+            ["seed"] = spec.Holdout.Seed.ToString(c),
+            ["spec"] = TrainingSpecReader.Write(spec),
         };
+        if (data.Version is { } version)
+        {
+            parameters["dataVersion"] = version;
+        }
+
+        return parameters;
     }
+
+    private static void Report(IProgress<TrainingStage>? progress, int step, string name, string detail) =>
+        progress?.Report(new TrainingStage(name, step, TrainingStage.Count, detail));
 
     private static string CodeVersion() =>
         typeof(ModelTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -10,6 +10,12 @@ public static class RepositoryPaths
 
     public static string BankChurnCsv => Path.Combine(SharedData, "bank-churn.csv");
 
+    /// <summary>100,000 taxi trips, regression label <c>fare_amount</c>.</summary>
+    public static string TaxiFareCsv => Path.Combine(SharedData, "taxi-fare-train.csv");
+
+    /// <summary>150 iris flowers: tab-separated, UTF-8 BOM, header <c>#Label</c>.</summary>
+    public static string IrisTsv => Path.Combine(SharedData, "iris-full.tsv");
+
     public static string XgbRegressorOnnx => Path.Combine(SharedData, "test_xgb.onnx");
 
     private static string FindRoot()

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Serverless.Core.Models;
+using Serverless.Training.Spec;
 using Serverless.Training.Synthetic;
 using Xunit.Abstractions;
 
@@ -20,8 +21,10 @@ public class ModelTrainerTests(SyntheticModelFixture fixture, ITestOutputHelper 
         }
 
         Assert.InRange(metrics["logLoss"], 0.1, 0.69);
+        Assert.Equal(12_500, metrics["rows"]);
         Assert.Equal(10_000, metrics["trainRows"]);
         Assert.Equal(2_500, metrics["holdoutRows"]);
+        Assert.Equal(0, metrics["skippedRows"]);
     }
 
     [Fact]
@@ -33,6 +36,7 @@ public class ModelTrainerTests(SyntheticModelFixture fixture, ITestOutputHelper 
         Assert.Equal(SyntheticChurnGenerator.Contracts.Order(StringComparer.Ordinal), schema.Features.Single(f => f.Name == "contract").Categories);
         Assert.Equal(FeatureKind.Numeric, schema.Features.Single(f => f.Name == "total_charges").Kind);
         Assert.Equal(["0", "1"], fixture.Result.ClassLabels);
+        Assert.Equal(ModelTask.Classification, fixture.Result.Task);
     }
 
     [Fact]
@@ -58,45 +62,59 @@ public class ModelTrainerTests(SyntheticModelFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void Train_Synthetic_LineageIdentifiesDataTrainerAndCode()
+    public void Train_Synthetic_LineageIdentifiesDataTrainerSpecAndCode()
     {
         var lineage = fixture.Result.Lineage;
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(fixture.TrainCsv))), lineage.TrainingDataSha256);
         Assert.Equal(new Uri(fixture.TrainCsv).AbsoluteUri, lineage.TrainingDataUri);
         Assert.Equal("ML.NET LightGbm 5.0.1", lineage.Trainer);
-        Assert.Equal("100", lineage.Parameters["numberOfTrees"]);
+        Assert.Equal("100", lineage.Parameters["trees"]);
         Assert.Equal("42", lineage.Parameters["seed"]);
+        Assert.Equal("binary", lineage.Parameters["task"]);
+        Assert.Equal(TrainingSpecReader.Write(fixture.Spec), lineage.Parameters["spec"]);
+        Assert.Equal(TrainingSpecReader.Write(fixture.Spec), TrainingSpecReader.Write(TrainingSpecReader.Read(System.Text.Encoding.UTF8.GetBytes(lineage.Parameters["spec"]))));
         Assert.False(string.IsNullOrEmpty(lineage.CodeVersion));
     }
 
     [Fact]
-    public void Train_SameRequestTwice_SameOnnxBytes()
+    public void Train_SameSpecTwice_SameOnnxBytes()
     {
-        var again = new ModelTrainer().Train(fixture.Request);
-
-        Assert.Equal(fixture.Result.Onnx, again.Onnx);
+        Assert.Equal(fixture.Result.Onnx, TestTraining.Train(fixture.Spec).Onnx);
     }
 
     [Fact]
-    public void Train_NoLabelColumn_ErrorNamesLabelAndHeader()
+    public async Task Train_Progress_ReportsEveryStageInOrder()
     {
-        var error = Assert.Throws<TrainingDataException>(() => new ModelTrainer().Train(fixture.Request with { LabelColumn = "exited" }));
+        var stages = new List<TrainingStage>();
+        var spec = fixture.Spec with { Trainer = new TrainerSpec { Trees = 5 } };
 
-        Assert.Contains("Label column 'exited' is not in the header", error.Message);
+        await new ModelTrainer().LoadAndTrainAsync(spec, null, null, new SyncProgress(stages.Add));
+
+        Assert.Equal(["load", "read", "schema", "encode", "train", "export", "evaluate", "done"], stages.Select(s => s.Name));
+        Assert.Equal(0, stages[0].Fraction);
+        Assert.Equal(1, stages[^1].Fraction);
+    }
+
+    [Fact]
+    public void Train_NoLabelColumn_ErrorNamesFieldAndHeader()
+    {
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(fixture.Spec with { Label = "exited" }));
+
+        Assert.Contains("'label' names column 'exited', which is not in the header", error.Message);
         Assert.Contains("customer_id, tenure_months", error.Message);
     }
 
     [Fact]
-    public void Train_NonBinaryLabel_ErrorNamesLineAndValue()
+    public void Train_NonBinaryLabel_ErrorNamesValueAndOptions()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("bad.csv", "x,y\n1,0\n2,1\n3,maybe\n");
 
-        var error = Assert.Throws<TrainingDataException>(() => new ModelTrainer().Train(new TrainingRequest { CsvPath = path, LabelColumn = "y" }));
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(TestTraining.Csv(path, "y")));
 
-        Assert.Contains("Line 4", error.Message);
         Assert.Contains("'maybe'", error.Message);
+        Assert.Contains("positiveClass", error.Message);
     }
 
     [Fact]
@@ -105,56 +123,68 @@ public class ModelTrainerTests(SyntheticModelFixture fixture, ITestOutputHelper 
         using var directory = new TempDirectory();
         var path = directory.Write("one.csv", "x,y\n1,no\n2,NO\n3,false\n");
 
-        var error = Assert.Throws<TrainingDataException>(() => new ModelTrainer().Train(new TrainingRequest { CsvPath = path, LabelColumn = "y" }));
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(TestTraining.Csv(path, "y")));
 
         Assert.Contains("only negative values", error.Message);
     }
 
     [Fact]
-    public void Train_TextLabels_YesNoTrueFalseAccepted()
+    public void Train_AllLabelsMissing_ErrorSaysNoValues()
     {
         using var directory = new TempDirectory();
-        var random = new Random(2);
-        var lines = Enumerable.Range(0, 400).Select(i =>
-        {
-            var x = random.NextDouble();
-            var positive = random.NextDouble() < x;
-            return FormattableString.Invariant($"{x:F3},{(i % 2 == 0 ? (positive ? "Yes" : "no") : (positive ? "TRUE" : "false"))}");
-        });
-        var path = directory.Write("text.csv", "x,y\n" + string.Join('\n', lines));
+        var path = directory.Write("nolabel.csv", "x,y\n1,?\n2,\n3,NA\n");
 
-        var result = new ModelTrainer().Train(new TrainingRequest { CsvPath = path, LabelColumn = "y", NumberOfTrees = 10, MinimumExamplesPerLeaf = 5 });
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(TestTraining.Csv(path, "y")));
 
-        Assert.Equal(320, result.Metrics["trainRows"]);
-        Assert.True(result.Metrics["auc"] > 0.6, $"auc {result.Metrics["auc"]}");
+        Assert.Contains("Label column 'y' has no values", error.Message);
     }
 
     [Fact]
-    public void Train_EmptyFile_ErrorSaysEmpty()
+    public void Train_EmptyFile_ErrorSaysZeroBytes()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("empty.csv", "");
 
-        var error = Assert.Throws<TrainingDataException>(() => new ModelTrainer().Train(new TrainingRequest { CsvPath = path, LabelColumn = "y" }));
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(TestTraining.Csv(path, "y")));
 
-        Assert.Contains("is empty", error.Message);
-    }
-
-    [Theory]
-    [InlineData(0.0)]
-    [InlineData(1.0)]
-    public void Train_HoldoutFractionOutOfRange_ErrorNamesSetting(double fraction)
-    {
-        var error = Assert.Throws<TrainingDataException>(() => new ModelTrainer().Train(fixture.Request with { HoldoutFraction = fraction }));
-
-        Assert.Contains("HoldoutFraction", error.Message);
+        Assert.Contains("empty.csv is empty (0 bytes)", error.Message);
     }
 
     [Fact]
-    public void Train_LabelAlsoIgnored_Error()
+    public void Train_FileOverByteLimit_RefusedBeforeReading()
     {
-        var error = Assert.Throws<TrainingDataException>(() => new ModelTrainer().Train(fixture.Request with { IgnoreColumns = ["churn"] }));
+        var error = Assert.Throws<TrainingDataException>(() =>
+            TestTraining.Train(fixture.Spec, new TrainingOptions { MaxDataBytes = 1000 }));
 
-        Assert.Contains("cannot also be ignored", error.Message);
+        Assert.Contains("over the 1000 byte limit set by Training:MaxDataBytes", error.Message);
+    }
+
+    [Fact]
+    public void Train_FileOverRowLimit_RefusedNamingSetting()
+    {
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(fixture.Spec, new TrainingOptions { MaxRows = 100 }));
+
+        Assert.Contains("more than 100 rows, the limit set by Training:MaxRows", error.Message);
+    }
+
+    [Fact]
+    public void Train_MissingFile_ErrorNamesFieldAndPath()
+    {
+        var error = Assert.Throws<TrainingDataException>(() => TestTraining.Train(TestTraining.Csv("/no/such/file.csv", "y")));
+
+        Assert.Contains("'data.path': the training file '/no/such/file.csv' does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Train_InvalidSpec_RefusedBeforeReading()
+    {
+        var error = Assert.Throws<TrainingSpecException>(() => TestTraining.Train(fixture.Spec with { Holdout = new HoldoutSpec { Fraction = 1 } }));
+
+        Assert.Contains("'holdout.fraction' must be in (0, 1)", error.Message);
+    }
+
+    private sealed class SyncProgress(Action<TrainingStage> report) : IProgress<TrainingStage>
+    {
+        public void Report(TrainingStage value) => report(value);
     }
 }

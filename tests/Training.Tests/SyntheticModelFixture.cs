@@ -1,5 +1,4 @@
-using Serverless.Core.Models;
-using Serverless.Training.Data;
+using Serverless.Training.Spec;
 using Serverless.Training.Synthetic;
 
 namespace Serverless.Training.Tests;
@@ -16,24 +15,21 @@ public sealed class SyntheticModelFixture : IDisposable
     {
         TrainCsv = _directory.File("train.csv");
         SyntheticChurnGenerator.Write(TrainCsv, new SyntheticChurnOptions { Rows = 12_500, Seed = 7, MissingRate = 0.05 });
-        var scoringCsv = _directory.File("score.csv");
-        SyntheticChurnGenerator.Write(scoringCsv, new SyntheticChurnOptions { Rows = 10_000, Seed = 8, MissingRate = 0.05 });
-        Result = new ModelTrainer().Train(Request);
-        ScoringRows = EncodedDataset.Encode(CsvParser.ReadFile(scoringCsv), new FeatureEncoder(Result.Schema), SyntheticChurnGenerator.LabelColumn);
+        ScoringCsv = _directory.File("score.csv");
+        SyntheticChurnGenerator.Write(ScoringCsv, new SyntheticChurnOptions { Rows = 10_000, Seed = 8, MissingRate = 0.05 });
+        Result = TestTraining.Train(Spec);
+        ScoringRows = TestTraining.Rows(Result, ScoringCsv);
     }
 
     public string TrainCsv { get; }
 
-    public TrainingRequest Request => new()
-    {
-        CsvPath = TrainCsv,
-        LabelColumn = SyntheticChurnGenerator.LabelColumn,
-        IgnoreColumns = [SyntheticChurnGenerator.IdColumn],
-    };
+    public string ScoringCsv { get; }
+
+    public TrainingSpec Spec => TestTraining.Csv(TrainCsv, SyntheticChurnGenerator.LabelColumn, TrainingTask.Binary, SyntheticChurnGenerator.IdColumn);
 
     public TrainingResult Result { get; }
 
-    internal EncodedDataset ScoringRows { get; }
+    internal float[][] ScoringRows { get; }
 
     public void Dispose() => _directory.Dispose();
 }

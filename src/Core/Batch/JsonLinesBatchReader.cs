@@ -183,9 +183,12 @@ internal sealed class JsonLinesBatchReader(Stream stream, FeatureEncoder encoder
             case JsonTokenType.Null:
                 encoder.TryEncodeMissing(column, out value, out error);
                 return error;
+            case JsonTokenType.True or JsonTokenType.False:
+                encoder.TryEncodeBoolean(column, reader.TokenType == JsonTokenType.True, out value, out error);
+                return error;
             default:
                 value = float.NaN;
-                return $"Field '{encoder.Schema.Features[column].Name}' must be a number, a string or null.";
+                return $"Field '{encoder.Schema.Features[column].Name}' must be a number, a string, a boolean or null.";
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class FeatureEncoder
 {
     private readonly Dictionary<string, int> _columns;
     private readonly Dictionary<string, int>?[] _categories;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _missing;
 
     public FeatureEncoder(FeatureSchema schema)
     {
@@ -40,6 +41,11 @@ public sealed class FeatureEncoder
 
                 _categories[i] = map;
             }
+        }
+
+        if (schema.MissingValues is { Count: > 0 } missing)
+        {
+            _missing = new HashSet<string>(missing, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
     }
 
@@ -75,6 +81,12 @@ public sealed class FeatureEncoder
             return false;
         }
 
+        if (feature.Kind == FeatureKind.Boolean && number is not (0 or 1))
+        {
+            error = $"Field '{feature.Name}' is boolean and expects true/false (or 0/1), got {number.ToString(CultureInfo.InvariantCulture)}.";
+            return false;
+        }
+
         if (!double.IsFinite(number) || Math.Abs(number) > float.MaxValue)
         {
             error = $"Field '{feature.Name}' must be a finite number that fits a float.";
@@ -86,18 +98,47 @@ public sealed class FeatureEncoder
         return true;
     }
 
+    /// <summary>Encodes a JSON boolean (boolean features only).</summary>
+    public bool TryEncodeBoolean(int column, bool flag, out float value, out string? error)
+    {
+        var feature = Schema.Features[column];
+        value = flag ? 1 : 0;
+        error = feature.Kind == FeatureKind.Boolean ? null : $"Field '{feature.Name}' is {Describe(feature.Kind)} and does not take a boolean.";
+        return error is null;
+    }
+
     /// <summary>
-    /// Encodes a text value: a JSON string or a CSV cell. Empty text counts as missing. Numeric features
-    /// parse with the invariant culture; categorical features must name a known category.
+    /// Encodes a text value: a JSON string or a CSV cell. Empty text (after trimming, when the schema trims) and
+    /// the schema's missing-value tokens count as missing. Numeric features parse with the invariant culture;
+    /// categorical features must name a known category; boolean ones take true/false, yes/no or 1/0.
     /// </summary>
     public bool TryEncodeText(int column, ReadOnlySpan<char> text, out float value, out string? error)
     {
-        if (text.IsEmpty)
+        if (Schema.TrimText)
+        {
+            text = text.Trim();
+        }
+
+        if (text.IsEmpty || (_missing is { } missing && missing.Contains(text)))
         {
             return TryEncodeMissing(column, out value, out error);
         }
 
         var feature = Schema.Features[column];
+        if (feature.Kind == FeatureKind.Boolean)
+        {
+            if (BooleanText.TryParse(text, out var flag))
+            {
+                value = flag ? 1 : 0;
+                error = null;
+                return true;
+            }
+
+            value = float.NaN;
+            error = $"Field '{feature.Name}' is boolean and expects true/false, yes/no or 1/0, got '{Truncate(text)}'.";
+            return false;
+        }
+
         var categories = _categories[column];
         if (categories is not null)
         {
@@ -122,6 +163,8 @@ public sealed class FeatureEncoder
         error = $"Field '{feature.Name}' expects a number, got '{Truncate(text)}'.";
         return false;
     }
+
+    private static string Describe(FeatureKind kind) => kind == FeatureKind.Numeric ? "numeric" : "categorical";
 
     private static string Truncate(ReadOnlySpan<char> text) =>
         text.Length <= 64 ? text.ToString() : string.Concat(text[..64], "...");

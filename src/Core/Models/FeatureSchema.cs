@@ -7,4 +7,10 @@ namespace Serverless.Core.Models;
 /// </summary>
 /// <param name="InputName">The ONNX input the encoded rows feed.</param>
 /// <param name="Features">The columns, in tensor order.</param>
-public sealed record FeatureSchema(string InputName, IReadOnlyList<FeatureDefinition> Features);
+/// <param name="MissingValues">Text values that mean "missing" besides the empty string (e.g. <c>?</c>, <c>NA</c>), as the training file wrote them.</param>
+/// <param name="TrimText">Whether text values lose surrounding whitespace before they are encoded (as in training).</param>
+public sealed record FeatureSchema(
+    string InputName,
+    IReadOnlyList<FeatureDefinition> Features,
+    IReadOnlyList<string>? MissingValues = null,
+    bool TrimText = false);

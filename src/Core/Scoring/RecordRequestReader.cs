@@ -12,8 +12,8 @@ namespace Serverless.Core.Scoring;
 /// </summary>
 /// <remarks>
 /// Every error names its place (<c>records[3].age</c>) and says what was expected. Numbers and strings go
-/// through the encoder; null or an absent field is "missing" (NaN unless required); booleans, objects
-/// and arrays are refused rather than guessed at. Stateless and thread-safe.
+/// through the encoder; null or an absent field is "missing" (NaN unless required); booleans feed boolean
+/// features only; objects and arrays are refused rather than guessed at. Stateless and thread-safe.
 /// </remarks>
 internal static class RecordRequestReader
 {
@@ -170,8 +170,11 @@ internal static class RecordRequestReader
                 case JsonTokenType.Null:
                     ok = encoder.TryEncodeMissing(column, out row[column], out encoderError);
                     break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    ok = encoder.TryEncodeBoolean(column, reader.TokenType == JsonTokenType.True, out row[column], out encoderError);
+                    break;
                 default:
-                    error = $"records[{index}].{encoder.Schema.Features[column].Name} must be a number, a string or null, got {Describe(reader.TokenType)}.";
+                    error = $"records[{index}].{encoder.Schema.Features[column].Name} must be a number, a string, a boolean or null, got {Describe(reader.TokenType)}.";
                     return false;
             }
 

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
 using Serverless.Training;
+using Serverless.Training.Spec;
 using Serverless.Training.Synthetic;
 
 namespace Serverless.LocalHost.Hosting;
@@ -48,27 +49,16 @@ internal sealed partial class SampleModelSeeder(
             var blob = dataset.GetBlobClient($"{name}/synthetic-seed{SampleSeed}-{SampleRows}.csv");
             await blob.UploadAsync(csv, overwrite: true, cancellationToken);
 
-            var result = await Task.Run(() => new ModelTrainer().Train(new TrainingRequest
+            // Trained from the uploaded blob, so the lineage names (and hashes) the copy in the storage account.
+            var result = await Task.Run(() => new ModelTrainer().LoadAndTrainAsync(new TrainingSpec
             {
-                CsvPath = csv,
-                LabelColumn = SyntheticChurnGenerator.LabelColumn,
-                IgnoreColumns = [SyntheticChurnGenerator.IdColumn],
-                TrainingDataUri = blob.Uri.ToString(),
-            }, cancellationToken), cancellationToken);
+                Data = new DataSpec { Blob = $"{DatasetContainer}/{blob.Name}" },
+                Label = SyntheticChurnGenerator.LabelColumn,
+                Task = TrainingTask.Binary,
+                Ignore = [SyntheticChurnGenerator.IdColumn],
+            }, null, blobs, null, cancellationToken), cancellationToken);
 
-            var manifest = await registry.RegisterAndPromoteIfFirstAsync(new ModelRegistration
-            {
-                Name = name,
-                Onnx = result.Onnx,
-                Task = ModelTask.Classification,
-                Features = result.Schema,
-                ClassLabels = result.ClassLabels,
-                Metrics = result.Metrics,
-                Lineage = result.Lineage,
-                Statistics = result.Statistics,
-                ScoreHistogram = result.ScoreHistogram,
-                CreatedBy = "localhost-seed",
-            }, time, cancellationToken);
+            var manifest = await registry.RegisterAndPromoteIfFirstAsync(result.ToRegistration(name, "localhost-seed"), time, cancellationToken);
             Log.Seeded(logger, name, manifest.Version, result.Metrics["auc"], result.Metrics["accuracy"]);
         }
         finally

@@ -3,93 +3,98 @@ using System.Text;
 namespace Serverless.Training.Data;
 
 /// <summary>
-/// Reads RFC 4180 CSV: comma separated, optional double quotes (with "" as an escaped quote, and line breaks
-/// inside quotes), LF or CRLF line ends. The first record is the header. Blank lines are skipped.
+/// Reads delimited text (RFC 4180 quoting: <c>"</c> around a cell, <c>""</c> for a quote inside it, line breaks
+/// allowed inside quotes), LF or CRLF line ends, any one-character delimiter. The first record is the header.
+/// Blank lines are skipped. With trimming on, blanks around a quoted cell are ignored too (<c>a, "b,c" ,d</c>).
 /// </summary>
 internal static class CsvParser
 {
-    public static CsvTable ReadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new TrainingDataException($"Training data file '{path}' does not exist.");
-        }
+    /// <summary>Candidates for a delimiter the spec does not give, in order of preference on a tie.</summary>
+    private static readonly char[] Candidates = [',', ';', '\t', '|'];
 
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path);
-    }
-
-    public static CsvTable Read(TextReader reader, string source)
+    /// <exception cref="TrainingDataException">Malformed quoting, a ragged row, a bad header, no rows, or more than <paramref name="maxRows"/> rows.</exception>
+    public static TabularData Read(TextReader reader, string source, char delimiter, CellCleaner cleaner, int maxRows)
     {
-        var records = new List<CsvRow>();
+        var records = new List<DataRow>();
         string[]? header = null;
         var line = 1;
-        while (TryReadRecord(reader, ref line, source, out var record))
+        var cell = new StringBuilder();
+        var cells = new List<string?>();
+        while (TryReadRecord(reader, ref line, source, delimiter, cleaner.Trim, cell, cells, out var startLine))
         {
-            if (record.Cells.Length == 1 && record.Cells[0].Length == 0)
+            if (cells.Count == 1 && string.IsNullOrWhiteSpace(cells[0]))
             {
                 continue;
             }
 
             if (header is null)
             {
-                header = ValidateHeader(record, source);
+                header = Header.Validate(cells.Select(c => cleaner.CleanName(c ?? "")).ToArray(), source, startLine);
                 continue;
             }
 
-            if (record.Cells.Length != header.Length)
+            if (cells.Count != header.Length)
             {
                 throw new TrainingDataException(
-                    $"{source} line {record.Line}: expected {header.Length} cells like the header, found {record.Cells.Length}.");
+                    $"{source} line {startLine}: expected {header.Length} cells like the header, found {cells.Count} (delimiter '{Show(delimiter)}').");
             }
 
-            records.Add(record);
+            if (records.Count == maxRows)
+            {
+                throw Limits.TooManyRows(source, maxRows);
+            }
+
+            var row = new string?[cells.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = cleaner.Clean(cells[i]);
+            }
+
+            records.Add(new DataRow(startLine, row));
         }
 
-        if (header is null)
-        {
-            throw new TrainingDataException($"{source} is empty: a header line and data rows are required.");
-        }
-
-        if (records.Count == 0)
-        {
-            throw new TrainingDataException($"{source} has a header but no data rows.");
-        }
-
-        return new CsvTable(header, records);
+        return Header.Complete(header, records, source);
     }
 
-    private static string[] ValidateHeader(CsvRow record, string source)
+    /// <summary>The delimiter of a header line: the candidate that occurs most often outside quotes (comma on a tie or none).</summary>
+    public static char Sniff(string firstLine)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in record.Cells)
+        var counts = new int[Candidates.Length];
+        var quoted = false;
+        foreach (var c in firstLine)
         {
-            if (name.Trim().Length == 0)
+            quoted ^= c == '"';
+            var k = Array.IndexOf(Candidates, c);
+            if (!quoted && k >= 0)
             {
-                throw new TrainingDataException($"{source} line {record.Line}: the header has an empty column name.");
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new TrainingDataException($"{source} line {record.Line}: the header names column '{name}' twice.");
+                counts[k]++;
             }
         }
 
-        return record.Cells;
+        var best = 0;
+        for (var k = 1; k < counts.Length; k++)
+        {
+            best = counts[k] > counts[best] ? k : best;
+        }
+
+        return Candidates[best];
     }
 
-    private static bool TryReadRecord(TextReader reader, ref int line, string source, out CsvRow record)
+    public static string Show(char delimiter) => delimiter == '\t' ? "\\t" : delimiter.ToString();
+
+    private static bool TryReadRecord(
+        TextReader reader, ref int line, string source, char delimiter, bool trim, StringBuilder cell, List<string?> cells, out int startLine)
     {
-        record = default;
+        startLine = line;
+        cells.Clear();
+        cell.Clear();
         if (reader.Peek() < 0)
         {
             return false;
         }
 
-        var startLine = line;
-        var cells = new List<string>();
-        var cell = new StringBuilder();
         var quoted = false;
+        var closed = false;
         while (true)
         {
             var next = reader.Read();
@@ -110,6 +115,7 @@ internal static class CsvParser
                     else
                     {
                         quoted = false;
+                        closed = true;
                     }
                 }
                 else
@@ -121,26 +127,52 @@ internal static class CsvParser
                 continue;
             }
 
+            if (next == delimiter)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+                closed = false;
+                continue;
+            }
+
             switch (next)
             {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
+                case '"' when !closed && (cell.Length == 0 || (trim && IsBlank(cell))):
                     cell.Clear();
+                    quoted = true;
                     break;
                 case '\r' when reader.Peek() == '\n':
                     break;
                 case '\n' or -1:
                     line += next == '\n' ? 1 : 0;
                     cells.Add(cell.ToString());
-                    record = new CsvRow(startLine, [.. cells]);
                     return true;
                 default:
-                    cell.Append((char)next);
+                    if (closed && !(trim && char.IsWhiteSpace((char)next)))
+                    {
+                        throw new TrainingDataException($"{source} line {line}: text after the closing quote of a cell.");
+                    }
+
+                    if (!closed)
+                    {
+                        cell.Append((char)next);
+                    }
+
                     break;
             }
         }
+    }
+
+    private static bool IsBlank(StringBuilder cell)
+    {
+        for (var i = 0; i < cell.Length; i++)
+        {
+            if (!char.IsWhiteSpace(cell[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

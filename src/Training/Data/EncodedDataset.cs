@@ -2,12 +2,13 @@ using Serverless.Core.Models;
 
 namespace Serverless.Training.Data;
 
-/// <summary>Rows encoded through <see cref="FeatureEncoder"/> (exactly as serving encodes them) with their labels.</summary>
-internal sealed class EncodedDataset(float[][] features, bool[] labels, int[] lines)
+/// <summary>Rows encoded through <see cref="FeatureEncoder"/> (exactly as serving encodes them) with their targets.</summary>
+internal sealed class EncodedDataset(float[][] features, float[] labels, int[] lines)
 {
     public float[][] Features { get; } = features;
 
-    public bool[] Labels { get; } = labels;
+    /// <summary>Binary 0/1, multiclass class index, regression value.</summary>
+    public float[] Labels { get; } = labels;
 
     /// <summary>The file line of each row, for error messages.</summary>
     public int[] Lines { get; } = lines;
@@ -15,57 +16,50 @@ internal sealed class EncodedDataset(float[][] features, bool[] labels, int[] li
     public int Count => Labels.Length;
 
     /// <summary>
-    /// Encodes every row of <paramref name="table"/>. With a <paramref name="labelColumn"/> each row's label must
-    /// parse (see <see cref="LabelParser"/>); without one, labels are all false (scoring-only data).
+    /// Encodes the rows of <paramref name="table"/> whose label is present (rows without one are left out and
+    /// counted in <paramref name="skipped"/>). Without a <paramref name="labels"/> encoding every row is kept with label 0.
     /// </summary>
-    public static EncodedDataset Encode(CsvTable table, FeatureEncoder encoder, string? labelColumn)
+    /// <exception cref="TrainingDataException">A cell or label that does not encode; the message names the line.</exception>
+    public static EncodedDataset Encode(TabularData table, FeatureEncoder encoder, int labelColumn, LabelEncoding? labels, out int skipped)
     {
-        var labelIndex = -1;
-        if (labelColumn is not null)
+        var columns = encoder.Schema.Features.Select(f => table.Require(f.Name, "features")).ToArray();
+        var features = new List<float[]>(table.Rows.Count);
+        var targets = new List<float>(table.Rows.Count);
+        var lines = new List<int>(table.Rows.Count);
+        var labelName = labelColumn >= 0 ? table.Header[labelColumn] : "";
+        skipped = 0;
+        foreach (var row in table.Rows)
         {
-            labelIndex = table.IndexOf(labelColumn);
-            if (labelIndex < 0)
+            var target = 0f;
+            if (labels is not null)
             {
-                throw new TrainingDataException(
-                    $"Label column '{labelColumn}' is not in the header ({string.Join(", ", table.Header)}).");
-            }
-        }
+                if (row.Cells[labelColumn] is not { } label)
+                {
+                    skipped++;
+                    continue;
+                }
 
-        var columns = encoder.Schema.Features.Select(f => table.IndexOf(f.Name)).ToArray();
-        for (var i = 0; i < columns.Length; i++)
-        {
-            if (columns[i] < 0)
-            {
-                throw new TrainingDataException($"Feature column '{encoder.Schema.Features[i].Name}' is not in the header.");
-            }
-        }
-
-        var features = new float[table.Rows.Count][];
-        var labels = new bool[table.Rows.Count];
-        var lines = new int[table.Rows.Count];
-        for (var r = 0; r < table.Rows.Count; r++)
-        {
-            var row = table.Rows[r];
-            lines[r] = row.Line;
-            if (labelIndex >= 0 && !LabelParser.TryParse(row.Cells[labelIndex], out labels[r]))
-            {
-                throw new TrainingDataException(
-                    $"Line {row.Line}: label column '{labelColumn}' has '{row.Cells[labelIndex]}'; a binary label must be 0/1, true/false or yes/no.");
+                target = labels.Encode(label, row.Line, labelName);
             }
 
             var vector = new float[columns.Length];
             for (var f = 0; f < columns.Length; f++)
             {
-                if (!encoder.TryEncodeText(f, row.Cells[columns[f]], out vector[f], out var error))
+                var ok = row.Cells[columns[f]] is { } cell
+                    ? encoder.TryEncodeText(f, cell, out vector[f], out var error)
+                    : encoder.TryEncodeMissing(f, out vector[f], out error);
+                if (!ok)
                 {
-                    throw new TrainingDataException($"Line {row.Line}: {error}");
+                    throw new TrainingDataException($"{table.Source} line {row.Line}: {error}");
                 }
             }
 
-            features[r] = vector;
+            features.Add(vector);
+            targets.Add(target);
+            lines.Add(row.Line);
         }
 
-        return new EncodedDataset(features, labels, lines);
+        return new EncodedDataset([.. features], [.. targets], [.. lines]);
     }
 
     /// <summary>The rows at <paramref name="indexes"/>, in that order.</summary>

@@ -21,6 +21,7 @@ internal static class BinaryMetrics
     /// </summary>
     public static Dictionary<string, double> Compute(bool[] labels, float[] scores, float[] probabilities, bool[] predicted)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Length, labels.Length);
         var positives = labels.Count(l => l);
         if (positives == 0 || positives == labels.Length)
         {

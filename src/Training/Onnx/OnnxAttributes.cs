@@ -20,6 +20,18 @@ internal static class OnnxAttributes
         return attribute;
     }
 
+    /// <summary>A 1-D double tensor attribute (the <c>*_as_tensor</c> form ONNX uses for double precision).</summary>
+    public static AttributeProto Doubles(string name, IEnumerable<double> values)
+    {
+        var tensor = new TensorProto { DataType = OnnxTypes.Double };
+        tensor.DoubleData.AddRange(values);
+        tensor.Dims.Add(tensor.DoubleData.Count);
+        return new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Tensor, T = tensor };
+    }
+
+    public static AttributeProto Int(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
     public static AttributeProto Strings(string name, IEnumerable<string> values)
     {
         var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Strings };

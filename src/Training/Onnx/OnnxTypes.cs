@@ -11,6 +11,12 @@ internal static class OnnxTypes
     /// <summary>TensorProto.DataType INT64.</summary>
     public const int Int64 = 7;
 
+    /// <summary>TensorProto.DataType STRING.</summary>
+    public const int String = 8;
+
+    /// <summary>TensorProto.DataType DOUBLE.</summary>
+    public const int Double = 11;
+
     /// <summary>A tensor value; a string dimension is symbolic (e.g. the batch "N"), a long is fixed.</summary>
     public static ValueInfoProto Tensor(string name, int elementType, params object[] dims)
     {

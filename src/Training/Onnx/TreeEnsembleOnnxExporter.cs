@@ -1,92 +1,51 @@
 using Google.Protobuf;
 using Microsoft.ML.Trainers.FastTree;
+using Serverless.Training.MlNet;
 using Serverless.Training.Onnx.Proto;
+using Serverless.Training.Spec;
 
 namespace Serverless.Training.Onnx;
 
 /// <summary>
-/// Writes a calibrated ML.NET binary tree ensemble as one ONNX <c>ai.onnx.ml.TreeEnsembleClassifier</c>.
+/// Writes an ML.NET tree ensemble as ONNX: one <c>ai.onnx.ml.TreeEnsembleClassifier</c> (binary, multiclass) or
+/// <c>TreeEnsembleRegressor</c> (regression) that reproduces ML.NET's predictions on the same float features.
 /// </summary>
 /// <remarks>
-/// ML.NET computes <c>p = 1 / (1 + exp(a * s + b))</c> with <c>s</c> the sum of the trees' leaf values and
-/// <c>(a, b)</c> the Platt slope and offset. The export folds the calibrator into the trees: every leaf weight
-/// is <c>-a * leaf</c> and the base value is <c>-b</c>, so ONNX's LOGISTIC post-transform gives the same
-/// probability. Classes: one weight per leaf on class 0, two labels — ONNX Runtime's binary case, whose
-/// probabilities are <c>[1 - p, p]</c> and whose label is 1 exactly when the folded score is &gt; 0.
-/// Splits are BRANCH_LEQ on the raw float thresholds ML.NET compares against; NaN routing follows
-/// <see cref="MissingValueDefaults"/>.
+/// Every graph takes <c>features</c> float <c>[N, F]</c>. Classifiers return <c>label</c> <c>[N]</c> (int64 when the
+/// class labels are 0..C-1, else string: the class names) and <c>probabilities</c> float <c>[N, C]</c>; the regressor
+/// returns <c>value</c> float <c>[N, 1]</c>. Splits are BRANCH_LEQ on the raw float thresholds ML.NET compares
+/// against; NaN routing follows <see cref="MissingValueDefaults"/>.
 /// </remarks>
-internal static class TreeEnsembleOnnxExporter
+internal static partial class TreeEnsembleOnnxExporter
 {
     public const string LabelOutput = "label";
     public const string ProbabilitiesOutput = "probabilities";
+    public const string ValueOutput = "value";
     private const string MlDomain = "ai.onnx.ml";
 
-    public static byte[] Export(RegressionTreeEnsemble ensemble, double plattSlope, double plattOffset, int featureCount, string inputName, string producerVersion)
+    public static byte[] Export(TrainedModel model, IReadOnlyList<string> classLabels, string inputName, string producerVersion) => model.Task switch
     {
-        if (ensemble.Bias != 0)
-        {
-            // ML.NET's scorer ignores the ensemble bias, so a non-zero one has no agreed meaning to export.
-            throw new InvalidOperationException($"Tree ensembles with a bias ({ensemble.Bias}) are not supported by the ONNX export.");
-        }
+        TrainingTask.Binary => ExportBinary(model, classLabels, inputName, producerVersion),
+        TrainingTask.Multiclass => ExportMulticlass(model, classLabels, inputName, producerVersion),
+        _ => ExportRegression(model, inputName, producerVersion),
+    };
 
-        var nodes = new NodeColumns();
-        var scale = -plattSlope;
-        var baseValue = -plattOffset;
-        for (var t = 0; t < ensemble.Trees.Count; t++)
-        {
-            var tree = ensemble.Trees[t];
-            if (tree.NumberOfNodes == 0)
-            {
-                // ML.NET scores an empty tree as 0, so leaving it out changes nothing.
-                continue;
-            }
-
-            if (tree.CategoricalSplitFlags.Any(flag => flag))
-            {
-                throw new InvalidOperationException($"Tree {t} has a categorical split; training must disable categorical splits.");
-            }
-
-            AddTree(nodes, nodes.TreeCount++, tree, MissingValueDefaults.Of(tree), scale, featureCount);
-        }
-
-        if (!nodes.Weights.Any(w => w < 0))
-        {
-            // ONNX Runtime thresholds the label at 0.5 instead of 0 when no leaf weight is negative; a single-leaf
-            // tree of weight -1, balanced by the base value, keeps the usual rule without changing the sum.
-            nodes.AddLeaf(nodes.TreeCount++, 0, -1f);
-            baseValue += 1;
-        }
-
-        var classifier = new NodeProto { Name = "TreeEnsembleClassifier", OpType = "TreeEnsembleClassifier", Domain = MlDomain };
-        classifier.Input.Add(inputName);
-        classifier.Output.Add(LabelOutput);
-        classifier.Output.Add(ProbabilitiesOutput);
-        classifier.Attribute.Add(nodes.ToAttributes());
-        classifier.Attribute.Add(OnnxAttributes.Ints("classlabels_int64s", [0, 1]));
-        classifier.Attribute.Add(OnnxAttributes.Floats("base_values", [(float)baseValue]));
-        classifier.Attribute.Add(OnnxAttributes.String("post_transform", "LOGISTIC"));
-
-        var graph = new GraphProto { Name = "binary_tree_ensemble" };
-        graph.Node.Add(classifier);
-        graph.Input.Add(OnnxTypes.Tensor(inputName, OnnxTypes.Float, "N", featureCount));
-        graph.Output.Add(OnnxTypes.Tensor(LabelOutput, OnnxTypes.Int64, "N"));
-        graph.Output.Add(OnnxTypes.Tensor(ProbabilitiesOutput, OnnxTypes.Float, "N", 2));
-
-        var model = new ModelProto
-        {
-            IrVersion = 8,
-            ProducerName = "Serverless.Training",
-            ProducerVersion = producerVersion,
-            Graph = graph,
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = MlDomain, Version = 3 });
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
-        return model.ToByteArray();
-    }
-
-    private static void AddTree(NodeColumns nodes, int treeId, RegressionTree tree, float[]? defaults, double scale, int featureCount)
+    /// <summary>Adds one ML.NET tree; <paramref name="weight"/> turns its leaf value into the exported leaf weight.</summary>
+    private static void AddTree(TreeNodes nodes, RegressionTree tree, int featureCount, Func<double, double> weight, int classId)
     {
+        if (tree.NumberOfNodes == 0)
+        {
+            // ML.NET scores an empty (single-leaf) tree as 0, so leaving it out changes nothing.
+            return;
+        }
+
+        if (tree.CategoricalSplitFlags.Any(flag => flag))
+        {
+            throw new InvalidOperationException("A tree has a categorical split; training must disable categorical splits.");
+        }
+
+        var treeId = nodes.TreeCount++;
+        var defaults = MissingValueDefaults.Of(tree);
         // ONNX node ids: ML.NET's internal nodes keep their index; leaf k (child ~k in ML.NET) becomes internal count + k.
         var internalCount = tree.NumberOfNodes;
         long Id(int child) => child >= 0 ? child : internalCount + ~child;
@@ -105,7 +64,42 @@ internal static class TreeEnsembleOnnxExporter
 
         for (var leaf = 0; leaf < tree.NumberOfLeaves; leaf++)
         {
-            nodes.AddLeaf(treeId, internalCount + leaf, (float)(scale * tree.LeafValues[leaf]));
+            nodes.AddLeaf(treeId, internalCount + leaf, weight(tree.LeafValues[leaf]), classId);
         }
+    }
+
+    private static void RequireNoBias(RegressionTreeEnsemble ensemble)
+    {
+        if (ensemble.Bias != 0)
+        {
+            // ML.NET's scorer ignores the ensemble bias, so a non-zero one has no agreed meaning to export.
+            throw new InvalidOperationException($"Tree ensembles with a bias ({ensemble.Bias}) are not supported by the ONNX export.");
+        }
+    }
+
+    /// <summary>The classifier's class-label attribute: int64 when the labels are exactly 0..C-1, else the names as strings.</summary>
+    private static (AttributeProto Attribute, int ElementType) ClassLabelsAttribute(IReadOnlyList<string> classLabels) =>
+        classLabels.Select((l, i) => l == i.ToString(System.Globalization.CultureInfo.InvariantCulture)).All(x => x)
+            ? (OnnxAttributes.Ints("classlabels_int64s", Enumerable.Range(0, classLabels.Count).Select(i => (long)i)), OnnxTypes.Int64)
+            : (OnnxAttributes.Strings("classlabels_strings", classLabels), OnnxTypes.String);
+
+    private static byte[] Model(string name, IEnumerable<NodeProto> nodes, ValueInfoProto input, IEnumerable<ValueInfoProto> outputs, string producerVersion)
+    {
+        var graph = new GraphProto { Name = name };
+        graph.Node.Add(nodes);
+        graph.Input.Add(input);
+        graph.Output.Add(outputs);
+        var model = new ModelProto { IrVersion = 8, ProducerName = "Serverless.Training", ProducerVersion = producerVersion, Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = MlDomain, Version = 3 });
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        return model.ToByteArray();
+    }
+
+    private static NodeProto Node(string opType, string domain, IEnumerable<string> inputs, IEnumerable<string> outputs)
+    {
+        var node = new NodeProto { Name = opType, OpType = opType, Domain = domain };
+        node.Input.Add(inputs);
+        node.Output.Add(outputs);
+        return node;
     }
 }

@@ -38,7 +38,7 @@ public class JsonLinesBatchReaderTests
         Assert.Contains("'age' is required", errors[0].Reason);
         Assert.Contains("not a JSON object", errors[1].Reason);
         Assert.Contains("appears twice", errors[2].Reason);
-        Assert.Contains("number, a string or null", errors[3].Reason);
+        Assert.Contains("does not take a boolean", errors[3].Reason);
         Assert.Contains("Invalid JSON", errors[4].Reason);
     }
 

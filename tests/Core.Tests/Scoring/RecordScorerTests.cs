@@ -61,7 +61,7 @@ public sealed class RecordScorerTests : IDisposable
     [InlineData("""{ "records": [ { "a": "x" } ] }""", "records[0].a: Field 'a' expects a number")]
     [InlineData("""{ "records": [ { "a": "NaN" } ] }""", "records[0].a: Field 'a' must be a finite number")]
     [InlineData("""{ "records": [ { "a": 1e39 } ] }""", "fits a float")]
-    [InlineData("""{ "records": [ { "a": true } ] }""", "records[0].a must be a number, a string or null, got a boolean")]
+    [InlineData("""{ "records": [ { "a": true } ] }""", "records[0].a: Field 'a' is numeric and does not take a boolean")]
     [InlineData("""{ "records": [ { "a": [1] } ] }""", "got an array")]
     [InlineData("""{ "records": [ { "a": 1, "d": "mid" } ] }""", "unknown category 'mid'")]
     [InlineData("""{ "records": [ { "a": 1, "d": 1 } ] }""", "categorical")]

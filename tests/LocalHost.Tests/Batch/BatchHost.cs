@@ -7,6 +7,7 @@ using Microsoft.ML.OnnxRuntime;
 using Serverless.Core.Models;
 using Serverless.Testing;
 using Serverless.Training;
+using Serverless.Training.Spec;
 
 namespace Serverless.LocalHost.Tests.Batch;
 
@@ -17,13 +18,14 @@ namespace Serverless.LocalHost.Tests.Batch;
 internal sealed class BatchHost(string connectionString)
 {
     /// <summary>Trained once per test run on the 10,000 real rows of bank-churn.csv.</summary>
-    public static readonly Lazy<TrainingResult> BankChurn = new(() => new ModelTrainer().Train(new TrainingRequest
+    public static readonly Lazy<TrainingResult> BankChurn = new(() => new ModelTrainer().LoadAndTrainAsync(new TrainingSpec
     {
-        CsvPath = RepositoryPaths.BankChurnCsv,
-        LabelColumn = "churn",
-        IgnoreColumns = ["customer_id"],
-        NumberOfTrees = 40,
-    }));
+        Data = new DataSpec { Path = RepositoryPaths.BankChurnCsv },
+        Label = "churn",
+        Task = TrainingTask.Binary,
+        Ignore = ["customer_id"],
+        Trainer = new TrainerSpec { Trees = 40 },
+    }, null, null).GetAwaiter().GetResult());
 
     private readonly string _prefix = AzuriteFixture.UniqueName("h");
 

@@ -1,6 +1,9 @@
 using Microsoft.ML;
+using Serverless.Core.Models;
+using Serverless.Training.Data;
 using Serverless.Training.Evaluation;
 using Serverless.Training.MlNet;
+using Serverless.Training.Spec;
 
 namespace Serverless.Training.Tests.Evaluation;
 
@@ -9,14 +12,16 @@ public class BinaryMetricsTests(SyntheticModelFixture fixture) : IClassFixture<S
     [Fact]
     public void Compute_TrainedModelPredictions_MatchMlNetEvaluator()
     {
-        var rows = fixture.ScoringRows;
+        var table = TestTraining.Table(File.ReadAllText(fixture.ScoringCsv));
+        var label = table.IndexOf(fixture.Spec.Label);
+        var rows = EncodedDataset.Encode(table, new FeatureEncoder(fixture.Result.Schema), label, LabelEncoding.Create(table, label, fixture.Spec), out _);
         var ml = new MLContext(1);
-        var view = ml.Data.LoadFromEnumerable(
-            rows.Features.Select((f, i) => new FeatureRow { Features = f, Label = rows.Labels[i] }), RowSchema.For(rows.Features[0].Length));
-        var expected = ml.BinaryClassification.Evaluate(fixture.Result.Classifier!.Model.Transform(view));
-        var predictions = fixture.Result.Classifier.Predict(rows.Features);
+        var model = fixture.Result.Model!;
+        var expected = ml.BinaryClassification.Evaluate(model.Model.Transform(TrainingRows.Load(ml, rows, TrainingTask.Binary, model.FeatureCount, 2)));
+        var predictions = model.Predict(rows.Features);
 
-        var actual = BinaryMetrics.Compute(rows.Labels, predictions.Scores, predictions.Probabilities, predictions.Labels);
+        var actual = BinaryMetrics.Compute([.. rows.Labels.Select(l => l > 0)], predictions.Scores!,
+            [.. predictions.Probabilities!.Where((_, i) => i % 2 == 1)], [.. predictions.Labels!.Select(l => l == 1)]);
 
         Assert.Equal(expected.AreaUnderRocCurve, actual["auc"], 6);
         Assert.Equal(expected.Accuracy, actual["accuracy"], 9);

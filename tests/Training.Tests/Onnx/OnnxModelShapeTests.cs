@@ -31,12 +31,12 @@ public class OnnxModelShapeTests(SyntheticModelFixture fixture) : IClassFixture<
     [Fact]
     public void Export_Probabilities_SumToOneAndLabelIsArgmax()
     {
-        var (labels, probabilities) = OnnxScorer.Run(fixture.Result.Onnx, fixture.ScoringRows.Features.Take(1_000).ToList());
+        var (labels, probabilities) = OnnxScorer.Classify(fixture.Result.Onnx, fixture.ScoringRows.Take(1_000).ToList());
 
         for (var i = 0; i < labels.Length; i++)
         {
             Assert.Equal(1f, probabilities[2 * i] + probabilities[2 * i + 1], 5);
-            Assert.Equal(probabilities[2 * i + 1] > 0.5f ? 1 : 0, labels[i]);
+            Assert.Equal(probabilities[2 * i + 1] > 0.5f ? "1" : "0", labels[i]);
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace Serverless.Training;
+namespace Serverless.Training.Spec;
 
 /// <summary>The ML.NET gradient-boosted tree trainer to use. Both export to ONNX with the same predictions.</summary>
 public enum TrainerKind
