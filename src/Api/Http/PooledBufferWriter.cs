@@ -25,9 +25,18 @@ public sealed class PooledBufferWriter(int initialCapacity = 4096) : IBufferWrit
         _written += count;
     }
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.AsMemory(Reserve(sizeHint));
+    // Reserve first, then read _buffer: Reserve may replace it, and `_buffer.AsMemory(Reserve(...))` would slice the old array.
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsMemory(start);
+    }
 
-    public Span<byte> GetSpan(int sizeHint = 0) => _buffer.AsSpan(Reserve(sizeHint));
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsSpan(start);
+    }
 
     public void Dispose()
     {

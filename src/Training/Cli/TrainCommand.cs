@@ -4,13 +4,22 @@ using Serverless.Training.Spec;
 namespace Serverless.Training.Cli;
 
 /// <summary>The <c>train</c> command: spec in, <c>model.onnx</c> + <c>manifest.json</c> out, optionally registered.</summary>
-/// <remarks>Exit codes: 0 done; 2 bad arguments, spec or data (nothing written, nothing registered); 3 registration refused; 1 unexpected failure.</remarks>
-internal static class TrainCommand
+/// <remarks>
+/// Exit codes: 0 done; 2 bad arguments, spec or data (nothing written, nothing registered); 3 registration refused;
+/// 1 unexpected failure. Public so tests (and tools) can run it in process, with their own <see cref="HttpClient"/>.
+/// </remarks>
+public static class TrainCommand
 {
     public const int BadInput = 2;
     public const int RegistrationFailed = 3;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="args">The command line, starting with <c>train</c>.</param>
+    /// <param name="output">Progress, metrics and the registered version.</param>
+    /// <param name="error">Errors (one line, naming the field or line at fault) and usage.</param>
+    /// <param name="http">Used for <c>--register</c>; null creates one for the call.</param>
+    /// <param name="cancellationToken">Stops training or the upload.</param>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args, TextWriter output, TextWriter error, HttpClient? http = null, CancellationToken cancellationToken = default)
     {
         TrainArguments arguments;
         try
@@ -64,8 +73,8 @@ internal static class TrainCommand
         {
             try
             {
-                using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-                var version = await ModelUploader.RegisterAsync(http, url, name, arguments.Key, result.Onnx, manifest, cancellationToken);
+                using var owned = http is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(5) } : null;
+                var version = await ModelUploader.RegisterAsync(http ?? owned!, url, name, arguments.Key, result.Onnx, manifest, cancellationToken);
                 await output.WriteLineAsync($"registered {name} version {version} at {url}");
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
