@@ -63,6 +63,7 @@ public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<Reg
                     Metrics = manifestPart.Metrics,
                     Lineage = manifestPart.Lineage,
                     Statistics = manifestPart.Statistics,
+                    ScoreHistogram = manifestPart.ScoreHistogram,
                     CreatedBy = by,
                 },
                 time,

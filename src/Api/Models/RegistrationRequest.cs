@@ -14,5 +14,6 @@ public sealed record RegistrationRequest
     public IReadOnlyDictionary<string, double>? Metrics { get; init; }
     public Lineage? Lineage { get; init; }
     public IReadOnlyList<FeatureHistogram>? Statistics { get; init; }
+    public FeatureHistogram? ScoreHistogram { get; init; }
     public string? CreatedBy { get; init; }
 }

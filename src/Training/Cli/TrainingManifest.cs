@@ -15,10 +15,11 @@ internal sealed record TrainingManifest(
     IReadOnlyDictionary<string, double> Metrics,
     Lineage Lineage,
     IReadOnlyList<FeatureHistogram> Statistics,
+    FeatureHistogram ScoreHistogram,
     string CreatedBy)
 {
     public static TrainingManifest Of(TrainingResult result, string createdBy) =>
-        new(result.Task, result.Schema, result.ClassLabels, result.Metrics, result.Lineage, result.Statistics, createdBy);
+        new(result.Task, result.Schema, result.ClassLabels, result.Metrics, result.Lineage, result.Statistics, result.ScoreHistogram, createdBy);
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JsonDefaults.Options);
 }

@@ -50,6 +50,11 @@ public class TrainCommandServingTests(AzuriteFixture azurite) : IClassFixture<Az
             var (records, encoded) = await SampleAsync(spec, reference.Schema);
             var expected = reference.Model!.Predict(encoded);
 
+            var manifest = await host.Client.GetFromJsonAsync<JsonElement>($"/api/models/{name}/versions/1");
+            Assert.Equal(reference.Lineage.TrainingDataSha256, manifest.GetProperty("lineage").GetProperty("trainingDataSha256").GetString());
+            Assert.Equal(reference.Metrics["holdoutRows"], manifest.GetProperty("scoreHistogram").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt64()));
+            Assert.Equal(reference.Schema.Features.Count, manifest.GetProperty("statistics").GetArrayLength());
+
             await AssertRecordsAsync(host, name, reference, records, expected);
             await AssertOipAsync(host, name, reference, encoded, expected);
         }
