@@ -65,7 +65,7 @@ public sealed partial class BlobModelRegistry : IModelRegistry
             Name = registration.Name,
             Version = version,
             Task = registration.Task ?? ModelTaskInference.Infer(outputs),
-            Features = registration.Features,
+            Features = registration.Features ?? DefaultFeatureSchema.For(inputs),
             Serving = registration.Serving ?? ModelServing.Cpu,
             Inputs = inputs,
             Outputs = outputs,

@@ -7,8 +7,9 @@ namespace Serverless.Core.Models;
 /// <remarks>
 /// <see cref="Inputs"/> and <see cref="Outputs"/> are read from the ONNX file at registration, never assumed.
 /// <see cref="Features"/> is present for models whose single float input is built from named fields
-/// (our own trained models, or a foreign model registered with a schema); without it the model is
-/// served through raw tensors (Open Inference Protocol v2) only.
+/// (our own trained models, or a foreign model registered with a schema). A model registered without one
+/// whose only input is float <c>[N, k]</c> gets <c>f0..f{k-1}</c> (numeric); any other is served through raw
+/// tensors (Open Inference Protocol v2) only.
 /// </remarks>
 public sealed record ModelManifest
 {

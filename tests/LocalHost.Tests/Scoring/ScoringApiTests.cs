@@ -65,10 +65,29 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     }
 
     [Fact]
-    public async Task Predict_ModelWithoutSchema_Answers400PointingToInfer()
+    public async Task Predict_MatrixModelWithoutManifest_DefaultSchemaF0ToF3EqualsOip()
     {
         using var host = new TestLocalHost(azurite);
         await host.RegisterAsync("raw", TestLocalHost.Xgb);
+
+        var records = await host.Client.PostAsync("/api/models/raw/predict", TestLocalHost.Json("""{ "records": [ { "f0": 1, "f1": 2, "f2": 3, "f3": 0.5 } ] }"""));
+        var oip = await host.Client.PostAsync("/v2/models/raw/infer", TestLocalHost.Json(
+            """{ "inputs": [ { "name": "X", "shape": [1, 4], "datatype": "FP32", "data": [1, 2, 3, 0.5] } ] }"""));
+        var unknown = await host.Client.PostAsync("/api/models/raw/predict", TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }"""));
+
+        Assert.Equal(HttpStatusCode.OK, records.StatusCode);
+        var value = (await records.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0].GetProperty("value").GetSingle();
+        var expected = (await oip.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outputs")[0].GetProperty("data")[0].GetSingle();
+        Assert.Equal(expected, value);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("records[0].a is not a feature of model raw", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Predict_ModelWithoutSchemaOrMatrixInput_Answers400PointingToInfer()
+    {
+        using var host = new TestLocalHost(azurite);
+        await host.RegisterAsync("raw", TestOnnxModels.Identity(("a", TestOnnxModels.Float, [-1]), ("b", TestOnnxModels.String, [-1])));
 
         var response = await host.Client.PostAsync("/api/models/raw/predict", TestLocalHost.Json("""{ "records": [ { "a": 1 } ] }"""));
 
