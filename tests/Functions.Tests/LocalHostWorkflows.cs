@@ -11,7 +11,7 @@ internal static class LocalHostWorkflows
 {
     public static WorkflowCatalog Read(AzuriteFixture azurite)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b => b
             .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
             .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
             .UseSetting("LocalHost:StartAzurite", "false")
