@@ -2,6 +2,7 @@ using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,9 +43,11 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
         _worker.AddTaskOrchestrations(catalog.Value.Orchestrators
-            .Select(o => (ObjectCreator<TaskOrchestration>)new SdkOrchestrationCreator(o.Key, o.Value, services, shims)).ToArray());
+            .Select(o => (ObjectCreator<TaskOrchestration>)new SdkObjectCreator<TaskOrchestration>(
+                o.Key, () => shims.CreateOrchestration(o.Key, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, o.Value)))).ToArray());
         _worker.AddTaskActivities(catalog.Value.Activities
-            .Select(a => (ObjectCreator<TaskActivity>)new SdkActivityCreator(a.Key, a.Value, services, shims)).ToArray());
+            .Select(a => (ObjectCreator<TaskActivity>)new SdkObjectCreator<TaskActivity>(
+                a.Key, () => shims.CreateActivity(a.Key, (ITaskActivity)ActivatorUtilities.CreateInstance(services, a.Value)))).ToArray());
     }
 
     /// <summary>Completes when the worker has started polling the task hub.</summary>
