@@ -77,7 +77,7 @@ internal static class HandlerBench
     }
 
     /// <summary>The sample model the local host seeds: 20,000 synthetic rows, LightGBM, 100 trees.</summary>
-    private static (ModelManifest Manifest, byte[] Onnx) TrainChurn()
+    internal static (ModelManifest Manifest, byte[] Onnx) TrainChurn()
     {
         var csv = Path.Combine(Path.GetTempPath(), $"bench-churn-{Environment.ProcessId}.csv");
         SyntheticChurnGenerator.Write(csv, new SyntheticChurnOptions { Rows = 20_000, Seed = 42 });
@@ -92,7 +92,7 @@ internal static class HandlerBench
             return (new ModelManifest
             {
                 Name = "churn", Version = 1, Task = ModelTask.Classification, Features = result.Schema, Inputs = inputs, Outputs = outputs,
-                ClassLabels = result.ClassLabels, Statistics = result.Statistics, ArtifactSha256 = "", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "bench",
+                ClassLabels = result.ClassLabels, Statistics = result.Statistics, ScoreHistogram = result.ScoreHistogram, ArtifactSha256 = "", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "bench",
             }, result.Onnx);
         }
         finally

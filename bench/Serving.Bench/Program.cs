@@ -2,16 +2,18 @@ using Serverless.Bench;
 
 // Usage: Serving.Bench coldstart <path to Serverless.LocalHost.dll> [iterations]
 //        Serving.Bench handler [rounds]
+//        Serving.Bench telemetry [rounds]
 return args switch
 {
     ["coldstart", var dll, ..] => await ColdStart.RunAsync(Path.GetFullPath(dll), args.Length > 2 ? int.Parse(args[2]) : 5),
     ["handler", ..] => HandlerBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5),
+    ["telemetry", ..] => TelemetryBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5),
     ["sample-body", var url, var model] => await SampleRecord.PrintAsync(url, model),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Serving.Bench coldstart <Serverless.LocalHost.dll> [iterations] | handler [rounds]");
+    Console.Error.WriteLine("usage: Serving.Bench coldstart <Serverless.LocalHost.dll> [iterations] | handler [rounds] | telemetry [rounds]");
     return 2;
 }

@@ -243,6 +243,12 @@ module functionApp 'modules/functionApp.bicep' = {
       GpuForwarding__MinimumThroughput: defaults.GpuForwarding__MinimumThroughput
       GpuForwarding__SamplingDuration: defaults.GpuForwarding__SamplingDuration
       GpuForwarding__BreakDuration: defaults.GpuForwarding__BreakDuration
+      Monitoring__Drift__Warn: defaults.Monitoring__Drift__Warn
+      Monitoring__Drift__Act: defaults.Monitoring__Drift__Act
+      Monitoring__Drift__MinimumRows: defaults.Monitoring__Drift__MinimumRows
+      Monitoring__Drift__Window: defaults.Monitoring__Drift__Window
+      Monitoring__Drift__Interval: defaults.Monitoring__Drift__Interval
+      Monitoring__Drift__Cooldown: defaults.Monitoring__Drift__Cooldown
     }
   }
 }

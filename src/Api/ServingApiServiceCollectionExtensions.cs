@@ -5,6 +5,7 @@ using Serverless.Api.Batch;
 using Serverless.Api.Capacity;
 using Serverless.Api.Gpu;
 using Serverless.Api.Models;
+using Serverless.Api.Monitoring;
 using Serverless.Api.Scoring;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
@@ -18,7 +19,8 @@ public static class ServingApiServiceCollectionExtensions
     /// <summary>
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
-    /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>). Options are validated at start.
+    /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
+    /// <see cref="StatsHandler"/>). Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +34,7 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<OpenInferenceHandler>();
         services.TryAddSingleton<BatchJobHandler>();
         services.TryAddSingleton<CapacityHandler>();
+        services.TryAddSingleton<StatsHandler>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ app.MapOpenInferenceApi();
 app.MapBenchEndpoints();
 app.MapBatchApi();
 app.MapCapacityApi();
+app.MapMonitoringApi();
 app.MapDurableManagementApi();
 app.Run();
 

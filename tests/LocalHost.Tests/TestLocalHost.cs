@@ -31,6 +31,8 @@ internal sealed class TestLocalHost : IDisposable
         {
             b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
                 .UseSetting("Registry:Container", Container)
+                // Own window table too: hosts with their own registries reuse model names with other schemas.
+                .UseSetting("Monitoring:WindowTable", AzuriteFixture.UniqueName("windows"))
                 .UseSetting("LocalHost:StartAzurite", "false")
                 .UseSetting("LocalHost:SeedSampleModel", "false");
             foreach (var (key, value) in settings)

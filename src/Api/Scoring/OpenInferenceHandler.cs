@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ namespace Serverless.Api.Scoring;
 /// The Open Inference Protocol (KServe v2) REST endpoints over the same model provider as record scoring.
 /// Shared by the local host and the Functions app. Thread-safe singleton.
 /// </summary>
-public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options, GpuRouter gpu, GpuForwarder forwarder)
+public sealed class OpenInferenceHandler(IModelProvider models, IOptions<ScoringOptions> options, GpuRouter gpu, GpuForwarder forwarder, IScoringObserver observer)
 {
     private static readonly string ServerVersion =
         typeof(OpenInferenceHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
@@ -90,36 +91,42 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         request.HttpContext.Response.Headers[GpuForwarder.ServedByHeader] = "function";
         InferRequest? inferRequest;
         string? error;
+        var started = Stopwatch.GetTimestamp();
         using (body)
         {
             if (!InferRequestReader.TryRead(body.Span, out inferRequest, out error))
             {
+                observer.RecordFailed(null, ScoringEndpoints.OpenInference, ScoringErrorKinds.InvalidInput, default);
                 return ApiError.Result(StatusCodes.Status400BadRequest, error);
             }
         }
 
+        var parse = Stopwatch.GetElapsedTime(started);
         var resolution = await models.ResolveAsync(name, version, cancellationToken);
         if (!resolution.Succeeded)
         {
+            observer.RecordFailed(null, ScoringEndpoints.OpenInference, ModelLookup.ErrorKind(resolution), default);
             return ModelLookup.ToResult(resolution);
         }
 
         var model = resolution.Model;
+        using var activity = ScoringActivity.Start(model.Manifest, ScoringEndpoints.OpenInference);
+        var inferStarted = Stopwatch.GetTimestamp();
         IReadOnlyList<InferenceTensor> outputs;
         try
         {
             outputs = model.Infer(inferRequest.Inputs, inferRequest.Outputs);
         }
-        catch (InvalidInferenceInputException e)
+        catch (Exception e) when (e is InvalidInferenceInputException or OnnxRuntimeException)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, e.Message);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            // Inputs passed every metadata check, so what is left (e.g. batch sizes that do not broadcast) is theirs.
-            return ApiError.Result(StatusCodes.Status400BadRequest, $"Model '{name}' could not run on these inputs: {e.Message}");
+            observer.RecordFailed(model.Manifest, ScoringEndpoints.OpenInference, ScoringErrorKinds.InvalidInput, new ScoringTimings(parse, Parse: parse));
+            // Inputs that passed every metadata check and still fail in ONNX Runtime (e.g. batch sizes that do not
+            // broadcast) are the caller's too.
+            return ApiError.Result(StatusCodes.Status400BadRequest,
+                e is OnnxRuntimeException ? $"Model '{name}' could not run on these inputs: {e.Message}" : e.Message);
         }
 
+        var writeStarted = Stopwatch.GetTimestamp();
         var output = new PooledBufferWriter();
         try
         {
@@ -129,9 +136,15 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         catch
         {
             output.Dispose();
+            observer.RecordFailed(model.Manifest, ScoringEndpoints.OpenInference, ScoringErrorKinds.Internal, default);
             throw;
         }
 
+        var infer = Stopwatch.GetElapsedTime(inferStarted, writeStarted);
+        var write = Stopwatch.GetElapsedTime(writeStarted);
+        var rows = inferRequest.Inputs.Count > 0 && inferRequest.Inputs[0].Shape.Length > 0 ? (int)inferRequest.Inputs[0].Shape[0] : 1;
+        observer.RecordScored(model.Manifest, ScoringEndpoints.OpenInference, [], rows, null,
+            new ScoringTimings(parse + infer + write, Parse: parse, Infer: infer, Write: write));
         return new PooledJsonResult(output);
     }
 }

@@ -10,7 +10,7 @@ namespace Serverless.Api.Scoring;
 /// Record scoring over HTTP: <c>POST /api/models/{name}[/versions/{version}]/predict</c>. Shared by the local
 /// host and the Functions app; each binds its route and calls <see cref="PredictAsync"/>. Thread-safe singleton.
 /// </summary>
-public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options)
+public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options, IScoringObserver observer)
 {
     /// <summary>
     /// Body <c>{ "records": [ { field: value, ... } ] }</c>; answers 200
@@ -35,11 +35,13 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             var resolution = await models.ResolveAsync(name, version, cancellationToken);
             if (!resolution.Succeeded)
             {
+                observer.RecordFailed(null, ScoringEndpoints.Records, ModelLookup.ErrorKind(resolution), default);
                 return ModelLookup.ToResult(resolution);
             }
 
             var model = resolution.Model;
             var manifest = model.Manifest;
+            using var activity = ScoringActivity.Start(manifest, ScoringEndpoints.Records);
             if (model.Encoder is null || manifest.Task == ModelTask.Other)
             {
                 var why = model.Encoder is null ? "has no feature schema, so records cannot be encoded" : "has task 'other', so its outputs have no record form";
@@ -59,6 +61,7 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             catch
             {
                 output.Dispose();
+                observer.RecordFailed(manifest, ScoringEndpoints.Records, ScoringErrorKinds.Internal, default);
                 throw;
             }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Serverless.Core.Scoring;
 
@@ -19,6 +20,7 @@ internal static class BatchPipeline
         IBatchWriter writer,
         ErrorsCsvWriter errors,
         IScoringModel model,
+        IScoringObserver observer,
         int batchSize,
         int depth,
         Action<BatchCounts> onBlockWritten,
@@ -61,7 +63,12 @@ internal static class BatchPipeline
             {
                 if (block.Count > 0)
                 {
-                    block.Predictions = model.ScoreEncoded(block.Features.AsMemory(0, block.Count * width), block.Count);
+                    var started = Stopwatch.GetTimestamp();
+                    var features = block.Features.AsMemory(0, block.Count * width);
+                    block.Predictions = model.ScoreEncoded(features, block.Count);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    observer.RecordScored(model.Manifest, ScoringEndpoints.Batch, features.Span, block.Count, block.Predictions,
+                        new ScoringTimings(elapsed, Infer: elapsed));
                 }
 
                 await toWrite.Writer.WriteAsync(block, token);

@@ -60,7 +60,7 @@ public sealed partial class BatchScoringHandler
             await writer.WriteHeaderAsync(cancellationToken);
             await errors.WriteHeaderAsync(cancellationToken);
             var lastReport = TimeSpan.Zero;
-            counts = await BatchPipeline.RunAsync(reader, writer, errors, model, o.BatchSize, o.PipelineDepth, progress =>
+            counts = await BatchPipeline.RunAsync(reader, writer, errors, model, _observer, o.BatchSize, o.PipelineDepth, progress =>
             {
                 if (clock.Elapsed - lastReport >= o.ProgressInterval)
                 {

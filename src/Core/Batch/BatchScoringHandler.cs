@@ -23,8 +23,11 @@ public sealed partial class BatchScoringHandler(
     IModelProvider models,
     IOptions<BatchOptions> options,
     TimeProvider time,
-    ILogger<BatchScoringHandler> logger)
+    ILogger<BatchScoringHandler> logger,
+    IScoringObserver? observer = null)
 {
+    private readonly IScoringObserver _observer = observer ?? NullScoringObserver.Instance;
+
     /// <exception cref="RequestFailedException">Storage failed; the receipt says Failed and a retry scores the file.</exception>
     public async Task<BatchOutcome> ScoreAsync(BatchRequest request, CancellationToken cancellationToken)
     {

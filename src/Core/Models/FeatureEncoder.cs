@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Serverless.Core.Models;
@@ -9,6 +10,9 @@ namespace Serverless.Core.Models;
 /// </summary>
 public sealed class FeatureEncoder
 {
+    private const string FieldPrefix = "Field '";
+    private const string UnknownCategoryMarker = "' has unknown category '";
+
     private readonly Dictionary<string, int> _columns;
     private readonly Dictionary<string, int>?[] _categories;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _missing;
@@ -150,7 +154,7 @@ public sealed class FeatureEncoder
             }
 
             value = float.NaN;
-            error = $"Field '{feature.Name}' has unknown category '{Truncate(text)}'; expected one of: {string.Join(", ", feature.Categories!)}.";
+            error = $"{FieldPrefix}{feature.Name}{UnknownCategoryMarker}{Truncate(text)}'; expected one of: {string.Join(", ", feature.Categories!)}.";
             return false;
         }
 
@@ -165,6 +169,24 @@ public sealed class FeatureEncoder
     }
 
     private static string Describe(FeatureKind kind) => kind == FeatureKind.Numeric ? "numeric" : "categorical";
+
+    /// <summary>
+    /// Whether <paramref name="error"/> (as refused by <see cref="TryEncodeText"/>, possibly prefixed with its place
+    /// in the request) is an unknown category, and of which feature: monitoring counts those per feature.
+    /// </summary>
+    public static bool IsUnknownCategoryError(string? error, [NotNullWhen(true)] out string? feature)
+    {
+        feature = null;
+        var marker = error?.IndexOf(UnknownCategoryMarker, StringComparison.Ordinal) ?? -1;
+        var start = marker < 0 ? -1 : error!.LastIndexOf(FieldPrefix, marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        feature = error![(start + FieldPrefix.Length)..marker];
+        return true;
+    }
 
     private static string Truncate(ReadOnlySpan<char> text) =>
         text.Length <= 64 ? text.ToString() : string.Concat(text[..64], "...");

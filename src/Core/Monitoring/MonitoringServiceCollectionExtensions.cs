@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Core.Scoring;
 using Serverless.Core.Storage;
 
 namespace Serverless.Core.Monitoring;
@@ -9,19 +10,22 @@ public static class MonitoringServiceCollectionExtensions
 {
     /// <summary>
     /// Registers monitoring: <see cref="MonitoringOptions"/> (section "Monitoring", validated at start-up), the
-    /// <see cref="ScoringInstruments"/> meter, the hot path's <see cref="ScoringRecorder"/>, the Table Storage
+    /// <see cref="ScoringInstruments"/> meter, the hot path's <see cref="ScoringRecorder"/> (also as the scoring paths' <see cref="IScoringObserver"/>), the Table Storage
     /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>) and the background <see cref="WindowFlusher"/>.
-    /// Needs the host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (every .NET generic host registers one).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics(); // IMeterFactory; idempotent, hosts register it too
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
+        services.AddOptions<DriftOptions>().Bind(configuration.GetSection(DriftOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ScoringInstruments>();
         services.TryAddSingleton<ScoringRecorder>();
+        services.Replace(ServiceDescriptor.Singleton<IScoringObserver>(sp => sp.GetRequiredService<ScoringRecorder>()));
         services.TryAddSingleton<WindowStore>();
         services.TryAddSingleton<IWindowReader>(sp => sp.GetRequiredService<WindowStore>());
+        services.TryAddSingleton<ModelStatsService>();
         services.TryAddSingleton<WindowFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowFlusher>());
         return services;

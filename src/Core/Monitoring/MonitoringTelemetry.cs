@@ -26,4 +26,5 @@ public static class MonitoringTelemetry
     public const string ClassTag = "prediction.class";
     public const string ErrorTypeTag = "error.type";
     public const string ShadowVersionTag = "shadow.version";
+    public const string ScoreBinTag = "score.bin";
 }

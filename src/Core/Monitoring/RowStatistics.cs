@@ -2,14 +2,23 @@ using Serverless.Core.Scoring;
 
 namespace Serverless.Core.Monitoring;
 
-/// <summary>Counts one request's rows into a flat array laid out by <see cref="VersionLayout"/>. Stateless.</summary>
+/// <summary>
+/// Turns one request's rows into the indices of the counts they increment (laid out by <see cref="VersionLayout"/>),
+/// outside any lock, so the caller's critical section is a run of increments. Stateless.
+/// </summary>
 internal static class RowStatistics
 {
-    /// <summary>Adds every row's feature bins and its prediction's score bin, class and validity to <paramref name="counts"/>.</summary>
+    /// <summary>The most indices <paramref name="rows"/> rows can produce: per feature a bin and a range flag, a score and a class.</summary>
+    public static int Capacity(VersionLayout layout, int rows) => rows * (2 * layout.Features.Length + 2);
+
+    /// <summary>Writes every row's feature bins, range flags, score bin, class and invalid-output flag as count indices.</summary>
     /// <param name="features">Row-major encoded rows (<c>rows * layout.Features.Length</c>), or empty when unknown (tensors).</param>
-    /// <returns>The sum of the finite scores (for means).</returns>
-    public static double Count(VersionLayout layout, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, Span<long> counts)
+    /// <param name="indices">At least <see cref="Capacity"/> long.</param>
+    /// <returns>How many indices were written.</returns>
+    public static int Indices(
+        VersionLayout layout, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, Span<int> indices, out double scoreSum)
     {
+        var n = 0;
         var width = layout.Features.Length;
         if (width > 0 && features.Length >= rows * width)
         {
@@ -18,41 +27,43 @@ internal static class RowStatistics
                 var row = features.Slice(r * width, width);
                 for (var f = 0; f < width; f++)
                 {
-                    CountFeature(layout.Features[f], row[f], counts);
+                    n = Feature(layout.Features[f], row[f], indices, n);
                 }
             }
         }
 
+        scoreSum = 0;
         if (predictions is null)
         {
-            return 0;
+            return n;
         }
 
-        double sum = 0;
+        var scored = predictions.Values is not null || predictions.Probabilities is not null;
         for (var r = 0; r < predictions.Rows; r++)
         {
             var score = ScoreOf(predictions, r, layout, out var classIndex);
             if (classIndex >= 0)
             {
-                counts[layout.ClassOffset + classIndex]++;
+                indices[n++] = layout.ClassOffset + classIndex;
             }
 
-            if (predictions.Values is null && predictions.Probabilities is null)
+            if (!scored)
             {
                 continue; // labels only: there is no score to judge
             }
 
-            if (!float.IsFinite(score))
+            if (float.IsFinite(score))
             {
-                counts[layout.InvalidOffset]++;
-                continue;
+                indices[n++] = layout.ScoreOffset + FixedHistogram.BinOf(layout.ScoreEdges, score);
+                scoreSum += score;
             }
-
-            counts[layout.ScoreOffset + FixedHistogram.BinOf(layout.ScoreEdges, score)]++;
-            sum += score;
+            else
+            {
+                indices[n++] = layout.InvalidOffset;
+            }
         }
 
-        return sum;
+        return n;
     }
 
     /// <summary>
@@ -92,28 +103,30 @@ internal static class RowStatistics
         return float.NaN;
     }
 
-    private static void CountFeature(VersionLayout.FeatureLayout feature, float value, Span<long> counts)
+    private static int Feature(VersionLayout.FeatureLayout feature, float value, Span<int> indices, int n)
     {
         if (float.IsNaN(value))
         {
-            counts[feature.Missing]++;
-            return;
+            indices[n++] = feature.Missing;
+            return n;
         }
 
         if (feature.Categorical)
         {
-            counts[feature.Offset + Math.Clamp((int)value, 0, feature.Bins - 1)]++;
-            return;
+            indices[n++] = feature.Offset + Math.Clamp((int)value, 0, feature.Bins - 1);
+            return n;
         }
 
-        counts[feature.Offset + FixedHistogram.BinOf(feature.Edges, value)]++;
+        indices[n++] = feature.Offset + FixedHistogram.BinOf(feature.Edges, value);
         if (value < feature.Min)
         {
-            counts[feature.Below]++;
+            indices[n++] = feature.Below;
         }
         else if (value > feature.Max)
         {
-            counts[feature.Above]++;
+            indices[n++] = feature.Above;
         }
+
+        return n;
     }
 }

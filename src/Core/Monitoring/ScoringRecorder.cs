@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -8,23 +9,24 @@ using Serverless.Core.Scoring;
 namespace Serverless.Core.Monitoring;
 
 /// <summary>
-/// The hot path's one call into monitoring: each scoring request (or batch block) is recorded into the OpenTelemetry
-/// instruments and this instance's per-minute <see cref="WindowAggregate"/> of its model version.
+/// The hot path's one call into monitoring: each scoring request (or batch block) is recorded into this instance's
+/// per-minute <see cref="WindowAggregate"/> of its model version and the OpenTelemetry instruments.
 /// </summary>
 /// <remarks>
-/// Never blocks on I/O and never throws: per-row statistics are counted into a thread-local scratch array, then
-/// added to the minute's accumulator under a short lock; a failure inside recording is counted and logged, never
-/// surfaced to the prediction. Flushing to storage is <see cref="WindowFlusher"/>'s job. Thread-safe singleton.
+/// Never blocks on I/O and never throws. Per-row work (binning) happens outside any lock; the lock covers a run of
+/// increments. Only the latency histogram is recorded per call; every other instrument is observable and reads the
+/// totals when an exporter collects. A failure inside recording is counted and logged once; the prediction is
+/// served regardless. Flushing to storage is <see cref="WindowFlusher"/>'s job. Thread-safe singleton.
 /// </remarks>
-public sealed partial class ScoringRecorder
+public sealed partial class ScoringRecorder : IScoringObserver
 {
-    [ThreadStatic]
-    private static long[]? t_scratch;
+    private const int StackIndices = 256;
 
     private readonly ConcurrentDictionary<(string Model, int Version), VersionMonitor> _monitors = new();
     private readonly ScoringInstruments _instruments;
     private readonly TimeProvider _time;
     private readonly ILogger<ScoringRecorder> _logger;
+    private VersionMonitor? _last;
     private long _failures;
 
     public ScoringRecorder(ScoringInstruments instruments, TimeProvider time, IOptions<MonitoringOptions> options, ILogger<ScoringRecorder> logger)
@@ -42,9 +44,10 @@ public sealed partial class ScoringRecorder
     /// <summary>Recording calls that failed internally (and were swallowed) since start.</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
-    /// <summary>Records a scored request or batch block.</summary>
-    /// <param name="features">The encoded rows (row-major, <c>rows * features</c>); empty for tensor requests.</param>
-    /// <param name="predictions">Tabular predictions, or null when the outputs are raw tensors.</param>
+    /// <summary>The monitors of every version seen so far (for flushing and observable instruments).</summary>
+    internal ICollection<VersionMonitor> Monitors => _monitors.Values;
+
+    /// <inheritdoc />
     public void RecordScored(
         ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings)
     {
@@ -53,40 +56,56 @@ public sealed partial class ScoringRecorder
             return;
         }
 
+        int[]? rented = null;
         try
         {
             var monitor = MonitorOf(manifest);
             var layout = monitor.Layout;
-            var scratch = Scratch(layout.Size);
-            var scoreSum = RowStatistics.Count(layout, features, rows, predictions, scratch);
-            var accumulator = monitor.For(WindowKey.MinuteOf(_time.GetUtcNow()));
-            lock (accumulator.Gate)
+            var capacity = RowStatistics.Capacity(layout, Math.Max(rows, predictions?.Rows ?? 0));
+            Span<int> indices = capacity <= StackIndices ? stackalloc int[StackIndices] : (rented = ArrayPool<int>.Shared.Rent(capacity));
+            var count = RowStatistics.Indices(layout, features, rows, predictions, indices, out var scoreSum);
+            var minute = WindowKey.MinuteOf(_time.GetUtcNow());
+            var e = VersionMonitor.EndpointIndex(endpoint);
+            lock (monitor.Gate)
             {
-                Add(accumulator.Counts, scratch);
+                var accumulator = monitor.For(minute);
+                var counts = accumulator.Counts;
+                var totals = monitor.Totals;
+                foreach (var index in indices[..count])
+                {
+                    counts[index]++;
+                    totals[index]++;
+                }
+
                 accumulator.Requests++;
                 accumulator.Records += rows;
                 accumulator.ScoreSum += scoreSum;
                 accumulator.AddTimings(timings);
                 accumulator.Dirty = true;
+                monitor.TotalRequests[e]++;
+                monitor.TotalRecords[e] += rows;
+                AddStages(monitor.TotalStageSeconds, timings);
             }
 
-            lock (monitor.TotalsGate)
+            if (_instruments.Duration.Enabled)
             {
-                Add(monitor.Totals, scratch);
+                _instruments.Duration.Record(timings.Total.TotalSeconds, monitor.EndpointTags[e]);
             }
-
-            RecordInstruments(manifest.Name, layout, endpoint, rows, predictions, timings);
         }
         catch (Exception e)
         {
             Failed(e);
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
     }
 
-    /// <summary>Records a refused or failed request.</summary>
-    /// <param name="manifest">The model version that refused it; null when none was resolved (unknown model: no model tags, no window).</param>
-    /// <param name="errorKind">One of <see cref="ScoringErrorKinds"/>.</param>
-    /// <param name="feature">For <see cref="ScoringErrorKinds.UnseenCategory"/>: the feature at fault.</param>
+    /// <inheritdoc />
     public void RecordFailed(ModelManifest? manifest, string endpoint, string errorKind, in ScoringTimings timings, string? feature = null)
     {
         if (!Enabled)
@@ -103,26 +122,27 @@ public sealed partial class ScoringRecorder
             }
 
             var monitor = MonitorOf(manifest);
-            var accumulator = monitor.For(WindowKey.MinuteOf(_time.GetUtcNow()));
-            lock (accumulator.Gate)
+            var known = feature is not null && monitor.Layout.Features.Any(f => f.Name == feature);
+            var e = VersionMonitor.EndpointIndex(endpoint);
+            lock (monitor.Gate)
             {
+                var accumulator = monitor.For(WindowKey.MinuteOf(_time.GetUtcNow()));
                 accumulator.Requests++;
                 accumulator.Errors[errorKind] = accumulator.Errors.GetValueOrDefault(errorKind) + 1;
-                if (feature is not null && monitor.Layout.Features.Any(f => f.Name == feature))
+                if (known)
                 {
-                    accumulator.UnseenCategories[feature] = accumulator.UnseenCategories.GetValueOrDefault(feature) + 1;
+                    accumulator.UnseenCategories[feature!] = accumulator.UnseenCategories.GetValueOrDefault(feature!) + 1;
                 }
 
                 accumulator.AddTimings(timings);
                 accumulator.Dirty = true;
+                monitor.TotalRequests[e]++;
             }
 
-            var tags = Tags(manifest.Name, monitor.Layout.VersionTag, endpoint);
-            _instruments.Requests.Add(1, tags);
-            tags.Add(MonitoringTelemetry.ErrorTypeTag, errorKind);
+            var tags = new TagList(monitor.EndpointTags[e]) { { MonitoringTelemetry.ErrorTypeTag, errorKind } };
             _instruments.Errors.Add(1, tags);
             _instruments.Duration.Record(timings.Total.TotalSeconds, tags);
-            if (feature is not null && errorKind == ScoringErrorKinds.UnseenCategory)
+            if (known && errorKind == ScoringErrorKinds.UnseenCategory)
             {
                 _instruments.UnseenCategories.Add(1, new TagList
                 {
@@ -148,9 +168,9 @@ public sealed partial class ScoringRecorder
         try
         {
             var monitor = MonitorOf(serving);
-            var accumulator = monitor.For(WindowKey.MinuteOf(_time.GetUtcNow()));
-            lock (accumulator.Gate)
+            lock (monitor.Gate)
             {
+                var accumulator = monitor.For(WindowKey.MinuteOf(_time.GetUtcNow()));
                 accumulator.ShadowCompared += compared;
                 accumulator.ShadowAgreed += agreed;
                 accumulator.Dirty = true;
@@ -174,59 +194,26 @@ public sealed partial class ScoringRecorder
     public WindowAggregate? Recent(string model, int version) =>
         _monitors.TryGetValue((model, version), out var monitor) ? monitor.Snapshot() : null;
 
-    /// <summary>The monitors of every version seen so far (for flushing and observable instruments).</summary>
-    internal ICollection<VersionMonitor> Monitors => _monitors.Values;
-
-    private VersionMonitor MonitorOf(ModelManifest manifest) =>
-        _monitors.TryGetValue((manifest.Name, manifest.Version), out var monitor)
-            ? monitor
-            : _monitors.GetOrAdd((manifest.Name, manifest.Version), static (_, m) => new VersionMonitor(new VersionLayout(m)), manifest);
-
-    private void RecordInstruments(string model, VersionLayout layout, string endpoint, int rows, TabularPredictions? predictions, in ScoringTimings timings)
+    private VersionMonitor MonitorOf(ModelManifest manifest)
     {
-        var tags = Tags(model, layout.VersionTag, endpoint);
-        _instruments.Requests.Add(1, tags);
-        _instruments.Duration.Record(timings.Total.TotalSeconds, tags);
-        _instruments.RecordsPerRequest.Record(rows, tags);
-        _instruments.RecordStages(timings, model, layout.VersionTag);
-        if (predictions is not null && _instruments.Score.Enabled && (predictions.Values is not null || predictions.Probabilities is not null))
+        // Consecutive calls are mostly for the same loaded version, whose manifest is one shared instance.
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Layout.Manifest, manifest))
         {
-            var scoreTags = new TagList { { MonitoringTelemetry.ModelTag, model }, { MonitoringTelemetry.VersionTag, layout.VersionTag } };
-            for (var r = 0; r < predictions.Rows; r++)
-            {
-                var score = RowStatistics.ScoreOf(predictions, r, layout, out _);
-                if (float.IsFinite(score))
-                {
-                    _instruments.Score.Record(score, scoreTags);
-                }
-            }
+            return last;
         }
+
+        var monitor = _monitors.GetOrAdd((manifest.Name, manifest.Version), static (_, m) => new VersionMonitor(new VersionLayout(m)), manifest);
+        _last = monitor;
+        return monitor;
     }
 
-    private static TagList Tags(string model, string version, string endpoint) => new()
+    private static void AddStages(double[] seconds, in ScoringTimings timings)
     {
-        { MonitoringTelemetry.ModelTag, model }, { MonitoringTelemetry.VersionTag, version }, { MonitoringTelemetry.EndpointTag, endpoint },
-    };
-
-    private static Span<long> Scratch(int size)
-    {
-        var scratch = t_scratch;
-        if (scratch is null || scratch.Length < size)
-        {
-            scratch = t_scratch = new long[Math.Max(size, 64)];
-        }
-
-        var span = scratch.AsSpan(0, size);
-        span.Clear();
-        return span;
-    }
-
-    private static void Add(long[] into, ReadOnlySpan<long> counts)
-    {
-        for (var i = 0; i < counts.Length; i++)
-        {
-            into[i] += counts[i];
-        }
+        seconds[0] += timings.Parse.TotalSeconds;
+        seconds[1] += timings.Encode.TotalSeconds;
+        seconds[2] += timings.Infer.TotalSeconds;
+        seconds[3] += timings.Write.TotalSeconds;
     }
 
     private void Failed(Exception e)

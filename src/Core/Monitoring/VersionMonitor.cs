@@ -1,23 +1,43 @@
 namespace Serverless.Core.Monitoring;
 
 /// <summary>
-/// The live state of one model version on this instance: the accumulator of the current minute, minutes not
-/// yet flushed, and cumulative totals since start (read by the observable instruments). Thread-safe.
+/// The live state of one model version on this instance: the accumulator of the current minute, minutes not yet
+/// flushed, and cumulative totals since start (read by the observable instruments). Every member is guarded by
+/// <see cref="Gate"/>, held by the hot path only for a few increments.
 /// </summary>
 internal sealed class VersionMonitor(VersionLayout layout)
 {
-    private readonly Lock _gate = new();
     private readonly List<WindowAccumulator> _closed = [];
     private WindowAccumulator? _current;
 
+    public Lock Gate { get; } = new();
+
     public VersionLayout Layout { get; } = layout;
 
-    /// <summary>Per-row counts since start, same layout as a minute's. Guarded by <see cref="TotalsGate"/>.</summary>
+    /// <summary>Per-row counts since start, in the layout of a minute's.</summary>
     public long[] Totals { get; } = new long[layout.Size];
 
-    public Lock TotalsGate { get; } = new();
+    /// <summary>Requests and records since start, per endpoint (<see cref="EndpointIndex"/>).</summary>
+    public long[] TotalRequests { get; } = new long[Endpoints.Length];
 
-    /// <summary>The accumulator of <paramref name="minute"/>; a newer minute closes the current one.</summary>
+    public long[] TotalRecords { get; } = new long[Endpoints.Length];
+
+    /// <summary>Seconds per stage since start, in <see cref="WindowAccumulator.Stages"/> order.</summary>
+    public double[] TotalStageSeconds { get; } = new double[WindowAccumulator.Stages.Length];
+
+    /// <summary>Tags of the duration histogram per endpoint, built once.</summary>
+    public KeyValuePair<string, object?>[][] EndpointTags { get; } = Endpoints.Select(e => new KeyValuePair<string, object?>[]
+    {
+        new(MonitoringTelemetry.ModelTag, layout.Manifest.Name), new(MonitoringTelemetry.VersionTag, layout.VersionTag),
+        new(MonitoringTelemetry.EndpointTag, e),
+    }).ToArray();
+
+    public static readonly string[] Endpoints = [Scoring.ScoringEndpoints.Records, Scoring.ScoringEndpoints.OpenInference, Scoring.ScoringEndpoints.Batch];
+
+    public static int EndpointIndex(string endpoint) =>
+        endpoint == Scoring.ScoringEndpoints.Records ? 0 : endpoint == Scoring.ScoringEndpoints.OpenInference ? 1 : 2;
+
+    /// <summary>The accumulator of <paramref name="minute"/>; a newer minute closes the current one. Caller holds <see cref="Gate"/>.</summary>
     public WindowAccumulator For(DateTimeOffset minute)
     {
         var current = _current;
@@ -26,88 +46,51 @@ internal sealed class VersionMonitor(VersionLayout layout)
             return current;
         }
 
-        lock (_gate)
+        if (current is null || current.Minute < minute)
         {
-            if (_current is null || _current.Minute < minute)
+            if (current is not null)
             {
-                if (_current is not null)
-                {
-                    _closed.Add(_current);
-                }
-
-                _current = new WindowAccumulator(Layout, minute);
-                return _current;
+                _closed.Add(current);
             }
 
-            if (_current.Minute == minute)
-            {
-                return _current;
-            }
-
-            // A late caller from a minute already closed (it read the clock before the roll-over).
-            return _closed.LastOrDefault(a => a.Minute == minute) ?? _current;
+            return _current = new WindowAccumulator(Layout, minute);
         }
+
+        // A late caller from a minute already closed (it read the clock before the roll-over).
+        return _closed.LastOrDefault(a => a.Minute == minute) ?? current;
     }
 
-    /// <summary>Accumulators with changes since the last flush; closed ones are handed over and forgotten.</summary>
-    /// <param name="closedBefore">Closed minutes older than this are released after they are returned.</param>
-    public List<WindowAccumulator> TakeForFlush(DateTimeOffset closedBefore, out List<WindowAccumulator> released)
+    /// <summary>
+    /// Snapshots of the minutes changed since the last flush, marked clean. Closed minutes before
+    /// <paramref name="closedBefore"/> are forgotten; one that fails to be written comes back through <see cref="Restore"/>.
+    /// </summary>
+    public List<(WindowAccumulator Accumulator, WindowAggregate Snapshot)> TakeForFlush(DateTimeOffset closedBefore)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var result = new List<WindowAccumulator>(_closed.Count + 1);
-            released = [];
-            foreach (var closed in _closed)
+            var result = new List<(WindowAccumulator, WindowAggregate)>();
+            foreach (var accumulator in _closed.Append(_current))
             {
-                result.Add(closed);
-                if (closed.Minute < closedBefore)
+                if (accumulator is { Dirty: true })
                 {
-                    released.Add(closed);
+                    result.Add((accumulator, accumulator.ToAggregate()));
+                    accumulator.Dirty = false;
                 }
             }
 
-            _closed.RemoveAll(released.Contains);
-            if (_current is not null)
-            {
-                result.Add(_current);
-            }
-
+            _closed.RemoveAll(a => a.Minute < closedBefore);
             return result;
         }
     }
 
-    /// <summary>Every minute held in memory (not yet released), merged: what this instance saw recently.</summary>
-    public WindowAggregate Snapshot()
+    /// <summary>After a failed write: marks the minutes dirty again and takes forgotten ones back.</summary>
+    public void Restore(IEnumerable<WindowAccumulator> unwritten)
     {
-        List<WindowAccumulator> all;
-        lock (_gate)
+        lock (Gate)
         {
-            all = [.. _closed];
-            if (_current is not null)
+            foreach (var accumulator in unwritten)
             {
-                all.Add(_current);
-            }
-        }
-
-        var merged = new WindowAggregate();
-        foreach (var accumulator in all)
-        {
-            lock (accumulator.Gate)
-            {
-                merged.Merge(accumulator.ToAggregate());
-            }
-        }
-
-        return merged;
-    }
-
-    /// <summary>Puts back released minutes whose flush failed, so the next flush writes them again.</summary>
-    public void Restore(IEnumerable<WindowAccumulator> accumulators)
-    {
-        lock (_gate)
-        {
-            foreach (var accumulator in accumulators)
-            {
+                accumulator.Dirty = true; // rewriting an already written total is harmless
                 if (!_closed.Contains(accumulator) && !ReferenceEquals(accumulator, _current))
                 {
                     _closed.Add(accumulator);
@@ -116,5 +99,23 @@ internal sealed class VersionMonitor(VersionLayout layout)
 
             _closed.Sort((a, b) => a.Minute.CompareTo(b.Minute));
         }
+    }
+
+    /// <summary>Every minute held in memory (not yet released), merged: what this instance saw recently.</summary>
+    public WindowAggregate Snapshot()
+    {
+        var merged = new WindowAggregate();
+        lock (Gate)
+        {
+            foreach (var accumulator in _closed.Append(_current))
+            {
+                if (accumulator is not null)
+                {
+                    merged.Merge(accumulator.ToAggregate());
+                }
+            }
+        }
+
+        return merged;
     }
 }

@@ -1,13 +1,13 @@
+using Serverless.Core.Scoring;
+
 namespace Serverless.Core.Monitoring;
 
 /// <summary>
 /// One model version's running totals for one minute on this instance: the flat per-row counts of
-/// <see cref="VersionLayout"/> plus request-level counters. Callers hold <see cref="Gate"/> for every access.
+/// <see cref="VersionLayout"/> plus request-level counters. Callers hold their <see cref="VersionMonitor.Gate"/> for every access.
 /// </summary>
 internal sealed class WindowAccumulator(VersionLayout layout, DateTimeOffset minute)
 {
-    public Lock Gate { get; } = new();
-
     public VersionLayout Layout { get; } = layout;
 
     public DateTimeOffset Minute { get; } = minute;
@@ -50,7 +50,7 @@ internal sealed class WindowAccumulator(VersionLayout layout, DateTimeOffset min
         StageSums[3] += timings.Write.TotalMilliseconds;
     }
 
-    /// <summary>A copy in the stored and readable shape. Caller holds <see cref="Gate"/>.</summary>
+    /// <summary>A copy in the stored and readable shape. Caller holds the monitor's gate.</summary>
     public WindowAggregate ToAggregate()
     {
         var aggregate = new WindowAggregate

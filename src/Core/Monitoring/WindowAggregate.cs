@@ -1,3 +1,5 @@
+using Serverless.Core.Scoring;
+
 namespace Serverless.Core.Monitoring;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class WindowAggregate
     /// <summary>Records (rows) scored.</summary>
     public long Records { get; set; }
 
-    /// <summary>Requests that failed, by kind (<see cref="ScoringErrorKinds"/>).</summary>
+    /// <summary>Requests that failed, by kind (<see cref="Scoring.ScoringErrorKinds"/>).</summary>
     public Dictionary<string, long> Errors { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Request latency in milliseconds, <see cref="MonitoringBuckets.LatencyMilliseconds"/> bins.</summary>

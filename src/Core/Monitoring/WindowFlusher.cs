@@ -37,46 +37,27 @@ public sealed class WindowFlusher(
             var written = 0;
             foreach (var monitor in recorder.Monitors)
             {
-                var accumulators = monitor.TakeForFlush(closedBefore, out var released);
-                var pending = new List<(WindowAccumulator Accumulator, WindowAggregate Snapshot)>();
-                foreach (var accumulator in accumulators)
-                {
-                    lock (accumulator.Gate)
-                    {
-                        if (accumulator.Dirty)
-                        {
-                            pending.Add((accumulator, accumulator.ToAggregate()));
-                            accumulator.Dirty = false;
-                        }
-                    }
-                }
-
+                var pending = monitor.TakeForFlush(closedBefore);
+                var manifest = monitor.Layout.Manifest;
+                var done = 0;
                 try
                 {
                     foreach (var (accumulator, snapshot) in pending)
                     {
-                        var manifest = monitor.Layout.Manifest;
                         await store.WriteAsync(new WindowKey(manifest.Name, manifest.Version, accumulator.Minute), Instance, snapshot, cancellationToken);
+                        done++;
                         written++;
                     }
                 }
                 catch (Exception e)
                 {
-                    foreach (var (accumulator, _) in pending)
-                    {
-                        lock (accumulator.Gate)
-                        {
-                            accumulator.Dirty = true; // rewriting an already written total is harmless
-                        }
-                    }
-
-                    monitor.Restore(released);
+                    monitor.Restore(pending.Skip(done).Select(p => p.Accumulator));
                     if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
                     {
                         throw;
                     }
 
-                    logger.FlushFailed(pending.Count, e);
+                    logger.FlushFailed(pending.Count - done, e);
                 }
             }
 

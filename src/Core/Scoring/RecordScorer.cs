@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Models;
 
 namespace Serverless.Core.Scoring;
 
@@ -21,16 +23,20 @@ public sealed class RecordScorer
 
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
-    public RecordScorer(IOptions<ScoringOptions> options)
-        : this(options.Value.MaxRecordsPerRequest)
+    private readonly IScoringObserver _observer;
+
+    public RecordScorer(IOptions<ScoringOptions> options, IScoringObserver? observer = null)
+        : this(options.Value.MaxRecordsPerRequest, observer)
     {
     }
 
     /// <param name="maxRecordsPerRequest">Bodies with more records are refused.</param>
-    public RecordScorer(int maxRecordsPerRequest)
+    /// <param name="observer">Told about every scored or refused body (monitoring); none by default.</param>
+    public RecordScorer(int maxRecordsPerRequest, IScoringObserver? observer = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecordsPerRequest);
         MaxRecordsPerRequest = maxRecordsPerRequest;
+        _observer = observer ?? NullScoringObserver.Instance;
     }
 
     public int MaxRecordsPerRequest { get; }
@@ -49,13 +55,19 @@ public sealed class RecordScorer
     {
         var encoder = model.Encoder ?? throw new InvalidOperationException(
             $"Model '{model.Manifest.Name}' version {model.Manifest.Version} has no feature schema.");
+        var started = Stopwatch.GetTimestamp();
         using var rows = new EncodedRows(encoder.Width);
         if (!RecordRequestReader.TryRead(utf8Json, encoder, model.Manifest.Name, MaxRecordsPerRequest, rows, out error))
         {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var kind = FeatureEncoder.IsUnknownCategoryError(error, out var feature) ? ScoringErrorKinds.UnseenCategory : ScoringErrorKinds.InvalidInput;
+            _observer.RecordFailed(model.Manifest, ScoringEndpoints.Records, kind, new ScoringTimings(elapsed, Parse: elapsed), feature);
             return false;
         }
 
+        var parsed = Stopwatch.GetTimestamp();
         var predictions = model.ScoreEncoded(rows.Memory, rows.Rows);
+        var inferred = Stopwatch.GetTimestamp();
         var writer = t_writer;
         if (writer is null)
         {
@@ -76,6 +88,10 @@ public sealed class RecordScorer
             writer.Reset(Stream.Null);
         }
 
+        var written = Stopwatch.GetTimestamp();
+        _observer.RecordScored(model.Manifest, ScoringEndpoints.Records, rows.Memory.Span, rows.Rows, predictions, new ScoringTimings(
+            Stopwatch.GetElapsedTime(started, written), Parse: Stopwatch.GetElapsedTime(started, parsed),
+            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)));
         return true;
     }
 }

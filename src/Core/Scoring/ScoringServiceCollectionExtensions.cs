@@ -20,6 +20,7 @@ public static class ScoringServiceCollectionExtensions
         services.TryAddSingleton<ModelProvider>();
         services.TryAddSingleton<IModelProvider>(sp => sp.GetRequiredService<ModelProvider>());
         services.AddHostedService<DeploymentRefreshService>();
+        services.TryAddSingleton<IScoringObserver>(NullScoringObserver.Instance);
         services.TryAddSingleton<RecordScorer>();
         return services;
     }

@@ -6,6 +6,7 @@ using Serverless.Api.Http;
 using Serverless.Core.Capacity;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
+using Serverless.Core.Scoring;
 
 namespace Serverless.Api.Tests.Capacity;
 

@@ -1,5 +1,6 @@
 using Serverless.Core.Capacity;
 using Serverless.Core.Monitoring;
+using Serverless.Core.Scoring;
 
 namespace Serverless.Core.Tests.Capacity;
 

@@ -26,6 +26,24 @@ public class FeatureEncoderTests
     }
 
     [Fact]
+    public void IsUnknownCategoryError_PrefixedRefusal_NamesTheFeature()
+    {
+        Assert.False(Encoder.TryEncodeText(1, "weekly", out _, out var error));
+
+        Assert.True(FeatureEncoder.IsUnknownCategoryError($"records[3].{Encoder.Schema.Features[1].Name}: {error}", out var feature));
+        Assert.Equal(Encoder.Schema.Features[1].Name, feature);
+    }
+
+    [Fact]
+    public void IsUnknownCategoryError_OtherRefusal_IsFalse()
+    {
+        Assert.False(Encoder.TryEncodeText(0, "abc", out _, out var error));
+
+        Assert.False(FeatureEncoder.IsUnknownCategoryError(error, out _));
+        Assert.False(FeatureEncoder.IsUnknownCategoryError(null, out _));
+    }
+
+    [Fact]
     public void TryEncodeText_EmptyOptional_IsNaN()
     {
         Assert.True(Encoder.TryEncodeText(1, "", out var value, out _));

@@ -77,6 +77,19 @@ public class ScoringRecorderTests
     }
 
     [Fact]
+    public void RecordShadow_Comparisons_AddUpInTheServingVersionsWindow()
+    {
+        var recorder = MonitoringTestData.Recorder(_time);
+
+        recorder.RecordShadow(MonitoringTestData.Manifest(), shadowVersion: 2, compared: 10, agreed: 7);
+        recorder.RecordShadow(MonitoringTestData.Manifest(), shadowVersion: 2, compared: 5, agreed: 5);
+
+        var window = recorder.Recent("churn", 1)!;
+        Assert.Equal(15, window.ShadowCompared);
+        Assert.Equal(12, window.ShadowAgreed);
+    }
+
+    [Fact]
     public void RecordScored_MinutePasses_StartsANewMinuteAndKeepsTheOld()
     {
         var recorder = MonitoringTestData.Recorder(_time);
@@ -86,9 +99,9 @@ public class ScoringRecorderTests
         MonitoringTestData.Record(recorder, manifest, (20, 0, 0.1f), (25, 1, 0.2f));
 
         var monitor = Assert.Single(recorder.Monitors);
-        var minutes = monitor.TakeForFlush(DateTimeOffset.MinValue, out _);
-        Assert.Equal([1L, 2], minutes.Select(m => m.Records));
-        Assert.Equal(TimeSpan.FromMinutes(1), minutes[1].Minute - minutes[0].Minute);
+        var minutes = monitor.TakeForFlush(DateTimeOffset.MinValue);
+        Assert.Equal([1L, 2], minutes.Select(m => m.Snapshot.Records));
+        Assert.Equal(TimeSpan.FromMinutes(1), minutes[1].Accumulator.Minute - minutes[0].Accumulator.Minute);
     }
 
     [Fact]
@@ -115,13 +128,19 @@ public class ScoringRecorderTests
         listener.RecordObservableInstruments();
 
         var requests = Assert.Single(seen, m => m.Name == "serverless.scoring.requests");
+        Assert.Equal(1, requests.Value);
         Assert.Equal("{request}", requests.Unit);
         Assert.Equal("churn", requests.Tags[MonitoringTelemetry.ModelTag]);
         Assert.Equal("1", requests.Tags[MonitoringTelemetry.VersionTag]);
         Assert.Equal(ScoringEndpoints.Records, requests.Tags[MonitoringTelemetry.EndpointTag]);
         Assert.Equal("s", Assert.Single(seen, m => m.Name == "serverless.scoring.duration").Unit);
-        Assert.Equal(2, seen.Count(m => m.Name == "serverless.scoring.stage.duration"));
-        Assert.Equal(2, seen.Count(m => m.Name == "serverless.output.score"));
+        Assert.Equal(2, Assert.Single(seen, m => m.Name == "serverless.scoring.records").Value);
+        Assert.Equal([ScoringStages.Parse, ScoringStages.Infer],
+            seen.Where(m => m.Name == "serverless.scoring.stage.time").Select(m => (string?)m.Tags[MonitoringTelemetry.StageTag]));
+        Assert.Equal(0.002, Assert.Single(seen, m => m.Name == "serverless.scoring.stage.time" && (string?)m.Tags[MonitoringTelemetry.StageTag] == ScoringStages.Infer).Value, 9);
+        var scoreBins = seen.Where(m => m.Name == "serverless.output.score.bins").ToList();
+        Assert.Equal(["[-inf,0.5)", "[0.5,inf)"], scoreBins.Select(m => (string?)m.Tags[MonitoringTelemetry.ScoreBinTag]));
+        Assert.Equal([1.0, 1.0], scoreBins.Select(m => m.Value));
         var missingAge = Assert.Single(seen, m => m.Name == "serverless.input.missing" && (string?)m.Tags[MonitoringTelemetry.FeatureTag] == "age");
         Assert.Equal(1, missingAge.Value);
         Assert.Equal(1, Assert.Single(seen, m => m.Name == "serverless.output.classes" && (string?)m.Tags[MonitoringTelemetry.ClassTag] == "1").Value);

@@ -40,6 +40,28 @@ public sealed class RecordScorerTests : IDisposable
     }
 
     [Fact]
+    public void TryScore_WithRecorder_RecordsRowsStagesAndRefusalsOfTheVersion()
+    {
+        var recorder = Monitoring.MonitoringTestData.Recorder(new ManualTimeProvider());
+        var scorer = new RecordScorer(3, recorder);
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.True(scorer.TryScore(_xgb, """{ "records": [ { "a": 1, "c": null }, { "a": 2 } ] }"""u8, "r", output, out _));
+        Assert.False(scorer.TryScore(_xgb, """{ "records": [ { "a": 1, "d": "mid" } ] }"""u8, "r", output, out _));
+        Assert.False(scorer.TryScore(_xgb, """{ "records": [ { "b": 1 } ] }"""u8, "r", output, out _));
+
+        var window = recorder.Recent("xgb", 3)!;
+        Assert.Equal(3, window.Requests);
+        Assert.Equal(2, window.Records);
+        Assert.Equal(2, window.Features["c"].Missing);
+        Assert.Equal(1, window.Errors[Serverless.Core.Scoring.ScoringErrorKinds.UnseenCategory]);
+        Assert.Equal(1, window.UnseenCategories["d"]);
+        Assert.Equal(1, window.Errors[Serverless.Core.Scoring.ScoringErrorKinds.InvalidInput]);
+        Assert.All([ScoringStages.Parse, ScoringStages.Infer, ScoringStages.Write], s => Assert.True(window.StageMilliseconds[s] > 0, s));
+        Assert.Equal(2, window.Scores!.Count); // regression values, one bin without a training histogram
+    }
+
+    [Fact]
     public void TryScore_Classifier_WritesLabelAndProbabilitiesByClass()
     {
         var onnx = TestOnnxModels.Classifier();

@@ -61,6 +61,10 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public int Count(string path) => _bodies.Count(b => b.Path == path);
 
+    /// <summary>Which of <paramref name="strings"/> no body on <paramref name="path"/> contains (for failure messages).</summary>
+    public string Missing(string path, params string[] strings) => string.Join(", ", strings.Where(s =>
+        !_bodies.Any(b => b.Path == path && b.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(s)) >= 0)));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -1,4 +1,4 @@
-namespace Serverless.Core.Monitoring;
+namespace Serverless.Core.Scoring;
 
 /// <summary>Values of the <c>scoring.endpoint</c> tag: which way a prediction came in.</summary>
 public static class ScoringEndpoints

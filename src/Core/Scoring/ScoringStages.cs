@@ -1,4 +1,4 @@
-namespace Serverless.Core.Monitoring;
+namespace Serverless.Core.Scoring;
 
 /// <summary>Stage names of the scoring pipeline, the <c>serverless.scoring.stage</c> tag values.</summary>
 public static class ScoringStages

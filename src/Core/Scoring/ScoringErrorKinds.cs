@@ -1,6 +1,6 @@
-namespace Serverless.Core.Monitoring;
+namespace Serverless.Core.Scoring;
 
-/// <summary>Values of the <c>error.type</c> tag and keys of <see cref="WindowAggregate.Errors"/>.</summary>
+/// <summary>Values of the <c>error.type</c> tag and keys of <see cref="Monitoring.WindowAggregate.Errors"/>.</summary>
 public static class ScoringErrorKinds
 {
     /// <summary>The body or a record was refused (400).</summary>
@@ -8,9 +8,6 @@ public static class ScoringErrorKinds
 
     /// <summary>A categorical field named a category the model never saw (400; also counted per feature).</summary>
     public const string UnseenCategory = "unseen_category";
-
-    /// <summary>The body was over the limit (413).</summary>
-    public const string TooLarge = "too_large";
 
     /// <summary>The model or version does not exist (404).</summary>
     public const string NotFound = "not_found";

@@ -1,4 +1,4 @@
-namespace Serverless.Core.Monitoring;
+namespace Serverless.Core.Scoring;
 
 /// <summary>Where one scoring call spent its time; a stage that did not run is zero.</summary>
 /// <param name="Total">The whole call, from the first byte read to the last byte written.</param>

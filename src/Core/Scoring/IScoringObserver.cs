@@ -1,0 +1,21 @@
+using Serverless.Core.Models;
+
+namespace Serverless.Core.Scoring;
+
+/// <summary>
+/// What the scoring paths tell monitoring: one call per request or batch block. The port lives here so scoring
+/// does not depend on monitoring; <c>Monitoring.ScoringRecorder</c> implements it.
+/// </summary>
+/// <remarks>Implementations must be thread-safe, must not block on I/O and must never throw.</remarks>
+public interface IScoringObserver
+{
+    /// <summary>A scored request or batch block.</summary>
+    /// <param name="features">The encoded rows (row-major); empty for tensor requests.</param>
+    /// <param name="predictions">Tabular predictions, or null when the outputs are raw tensors.</param>
+    void RecordScored(ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings);
+
+    /// <summary>A refused or failed request; <paramref name="manifest"/> is null when no model version was resolved.</summary>
+    /// <param name="errorKind">One of <see cref="ScoringErrorKinds"/>.</param>
+    /// <param name="feature">For <see cref="ScoringErrorKinds.UnseenCategory"/>: the feature at fault.</param>
+    void RecordFailed(ModelManifest? manifest, string endpoint, string errorKind, in ScoringTimings timings, string? feature = null);
+}
