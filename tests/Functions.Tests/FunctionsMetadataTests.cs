@@ -1,3 +1,4 @@
+using Serverless.Api.Http;
 using Serverless.Core.Batch;
 using Serverless.Testing;
 
@@ -33,6 +34,23 @@ public class FunctionsMetadataTests(AzuriteFixture azurite) : IClassFixture<Azur
         var missing = Metadata.HttpRoutes().Where(f => !local.Contains((f.Method, f.Route))).ToList();
 
         Assert.True(missing.Count == 0, "Not mapped by the local host: " + string.Join(", ", missing.Select(m => $"{m.Function} {m.Method} {m.Route}")));
+    }
+
+    [Fact]
+    public void HttpRoutes_EveryStateChangingRoute_NeedsAFunctionKey()
+    {
+        var triggers = Metadata.TriggeredBy("httpTrigger").ToList();
+        var changing = (from t in triggers
+                        from method in t.Trigger.GetProperty("methods").EnumerateArray()
+                        where !method.GetString()!.Equals("get", StringComparison.OrdinalIgnoreCase)
+                        let route = t.Trigger.GetProperty("route").GetString()!.TrimStart('/')
+                        where !Routes.Scoring.Contains(route)
+                        select (t.Function, AuthLevel: t.Trigger.GetProperty("authLevel").GetString())).ToList();
+
+        Assert.Contains(changing, c => c.Function == "RegisterModelVersion");
+        Assert.All(changing, c => Assert.False(
+            string.Equals(c.AuthLevel, "Anonymous", StringComparison.OrdinalIgnoreCase), $"{c.Function} changes state but is anonymous."));
+        Assert.All(triggers, t => Assert.True(t.Trigger.TryGetProperty("authLevel", out _), t.Function));
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal static class LocalHostRoutes
             .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
             .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
             .UseSetting("LocalHost:StartAzurite", "false")
-            .UseSetting("LocalHost:SeedSampleModel", "false"));
+            .UseSetting("LocalHost:SeedSampleModel", "false")
+            .UseSetting(TestApiKey.Setting, TestApiKey.New()));
         return
         [
             .. from endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

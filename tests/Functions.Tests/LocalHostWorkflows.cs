@@ -15,7 +15,8 @@ internal static class LocalHostWorkflows
             .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
             .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
             .UseSetting("LocalHost:StartAzurite", "false")
-            .UseSetting("LocalHost:SeedSampleModel", "false"));
+            .UseSetting("LocalHost:SeedSampleModel", "false")
+            .UseSetting(TestApiKey.Setting, TestApiKey.New()));
         return factory.Services.GetRequiredService<IOptions<WorkflowCatalog>>().Value;
     }
 }

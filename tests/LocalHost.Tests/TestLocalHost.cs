@@ -9,6 +9,11 @@ namespace Serverless.LocalHost.Tests;
 /// The local host on real Azurite with its own registry container, plus helpers to register models through
 /// the register endpoint (the real registry) and to tamper with stored artifacts.
 /// </summary>
+/// <remarks>
+/// Each host gets its own API key (<see cref="ApiKey"/>); <see cref="Client"/> sends it, so tests of state-changing routes
+/// just use <see cref="Client"/>, and <see cref="CreateClient"/> with <c>withKey: false</c> gives an anonymous caller. A
+/// <c>ApiKey:Key</c> in <c>settings</c> replaces the generated key.
+/// </remarks>
 internal sealed class TestLocalHost : IDisposable
 {
     public const string XgbSchema = """{ "inputName": "X", "features": [ {"name":"a","kind":"numeric","required":true}, {"name":"b","kind":"numeric"}, {"name":"c","kind":"numeric"}, {"name":"d","kind":"categorical","categories":["low","high"]} ] }""";
@@ -27,6 +32,7 @@ internal sealed class TestLocalHost : IDisposable
     {
         Container = container;
         ConnectionString = azurite.ConnectionString;
+        ApiKey = settings.LastOrDefault(s => s.Key == TestApiKey.Setting).Value ?? TestApiKey.New();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
@@ -34,18 +40,29 @@ internal sealed class TestLocalHost : IDisposable
                 // Own window table too: hosts with their own registries reuse model names with other schemas.
                 .UseSetting("Monitoring:WindowTable", AzuriteFixture.UniqueName("windows"))
                 .UseSetting("LocalHost:StartAzurite", "false")
-                .UseSetting("LocalHost:SeedSampleModel", "false");
+                .UseSetting("LocalHost:SeedSampleModel", "false")
+                .UseSetting(TestApiKey.Setting, ApiKey);
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
             }
         });
-        Client = _factory.CreateClient();
+        Client = CreateClient();
+    }
+
+    /// <summary>A new client of this host, sending <see cref="ApiKey"/> unless <paramref name="withKey"/> is false.</summary>
+    public HttpClient CreateClient(bool withKey = true)
+    {
+        var client = _factory.CreateClient();
+        return withKey && ApiKey.Length > 0 ? client.WithKey(ApiKey) : client;
     }
 
     public string Container { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The host's API key for state-changing routes (sent by <see cref="Client"/> as <see cref="TestApiKey.Header"/>).</summary>
+    public string ApiKey { get; }
 
     public HttpClient Client { get; }
 

@@ -26,4 +26,13 @@ public static class Routes
     public const string OipModelVersionReady = "v2/models/{name}/versions/{version}/ready";
     public const string OipInfer = "v2/models/{name}/infer";
     public const string OipInferVersion = "v2/models/{name}/versions/{version}/infer";
+
+    /// <summary>
+    /// The POST routes that only compute an answer and change no state: anonymous unless <c>ApiKey:RequireForScoring</c>.
+    /// Every other route that is not a GET changes state and requires a key (tests check both hosts against this).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Scoring = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        Predict, PredictVersion, OipInfer, OipInferVersion,
+    };
 }

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Http;
+using Serverless.Api.Security;
 using Serverless.Workflows;
 
 namespace Serverless.LocalHost.Durable;
@@ -20,18 +21,20 @@ public static partial class DurableManagementApi
     public static IEndpointRouteBuilder MapDurableManagementApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath);
-        api.MapPost("/orchestrators/{functionName}/{instanceId?}", StartAsync).DisableAntiforgery();
         api.MapGet("/instances", ListAsync);
-        api.MapDelete("/instances", PurgeManyAsync);
         api.MapGet("/instances/{instanceId}", GetStatusAsync);
-        api.MapDelete("/instances/{instanceId}", PurgeAsync);
-        api.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).DisableAntiforgery();
+
+        // Everything that starts, signals, stops or deletes an instance needs the API key (Azure: the system key).
+        api.MapPost("/orchestrators/{functionName}/{instanceId?}", StartAsync).DisableAntiforgery().RequireApiKey();
+        api.MapDelete("/instances", PurgeManyAsync).RequireApiKey();
+        api.MapDelete("/instances/{instanceId}", PurgeAsync).RequireApiKey();
+        api.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).DisableAntiforgery().RequireApiKey();
         api.MapPost("/instances/{instanceId}/terminate", (string instanceId, string? reason, DurableTaskClient client, CancellationToken ct) =>
-            ControlAsync(instanceId, client, c => c.TerminateInstanceAsync(instanceId, reason, ct), ct)).DisableAntiforgery();
+            ControlAsync(instanceId, client, c => c.TerminateInstanceAsync(instanceId, reason, ct), ct)).DisableAntiforgery().RequireApiKey();
         api.MapPost("/instances/{instanceId}/suspend", (string instanceId, string? reason, DurableTaskClient client, CancellationToken ct) =>
-            ControlAsync(instanceId, client, c => c.SuspendInstanceAsync(instanceId, reason, ct), ct)).DisableAntiforgery();
+            ControlAsync(instanceId, client, c => c.SuspendInstanceAsync(instanceId, reason, ct), ct)).DisableAntiforgery().RequireApiKey();
         api.MapPost("/instances/{instanceId}/resume", (string instanceId, string? reason, DurableTaskClient client, CancellationToken ct) =>
-            ControlAsync(instanceId, client, c => c.ResumeInstanceAsync(instanceId, reason, ct), ct)).DisableAntiforgery();
+            ControlAsync(instanceId, client, c => c.ResumeInstanceAsync(instanceId, reason, ct), ct)).DisableAntiforgery().RequireApiKey();
         return endpoints;
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Serverless.Api.Security;
+
 namespace Serverless.LocalHost.Hosting;
 
 /// <summary>Everything the local host registers, in one place; Program.cs stays a few lines.</summary>
@@ -7,6 +10,8 @@ internal static class LocalHostServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        services.AddApiKeyAuthorization();
+        services.AddSingleton<IPostConfigureOptions<ApiKeyOptions>, ApiKeyFile>();
 
         // Hosted services start in registration order: storage first, then the sample model.
         services.AddHostedService<AzuriteLauncher>();

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Security;
 using Serverless.Core.Models;
 
 namespace Serverless.LocalHost.Hosting;
 
 /// <summary>Once the server listens, prints the URLs to try, with a real record for the sample model.</summary>
 internal sealed class StartupBanner(
-    IHostApplicationLifetime lifetime, IServer server, IModelRegistry registry, IOptions<LocalHostOptions> options) : IHostedService
+    IHostApplicationLifetime lifetime, IServer server, IModelRegistry registry, IOptions<LocalHostOptions> options,
+    IOptions<ApiKeyOptions> apiKey) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +42,8 @@ internal sealed class StartupBanner(
             lines.Add($"  curl -X POST {address}/api/models/{name}/predict -H 'Content-Type: application/json' -d '{ExampleRecord.PredictBody(manifest)}'");
         }
 
+        lines.Add($"State-changing routes (register, batch, promote/rollback/traffic, alerts, workflow management) need the API key in");
+        lines.Add($"  -H \"{ApiKeyVerifier.Header}: $(cat {apiKey.Value.ResolvedKeyFile})\" (or the ApiKey:Key setting when you set one).");
         Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
     }
 }

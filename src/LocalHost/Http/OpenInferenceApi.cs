@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Serverless.Api.Http;
+using Serverless.Api.Security;
 using Serverless.Api.Scoring;
 
 namespace Serverless.LocalHost.Http;
@@ -24,9 +25,9 @@ internal static class OpenInferenceApi
             ModelVersions.TryParse(version, out var v, out var error) ? h.ModelReadyAsync(name, v, ct) : Task.FromResult(error));
 
         endpoints.MapPost(Routes.OipInfer, (HttpRequest request, string name, OpenInferenceHandler h, CancellationToken ct) =>
-            h.InferAsync(request, name, null, ct));
+            h.InferAsync(request, name, null, ct)).RequireApiKeyForScoring(endpoints);
         endpoints.MapPost(Routes.OipInferVersion, (HttpRequest request, string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
-            ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(request, name, v, ct) : Task.FromResult(error));
+            ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(request, name, v, ct) : Task.FromResult(error)).RequireApiKeyForScoring(endpoints);
         return endpoints;
     }
 }

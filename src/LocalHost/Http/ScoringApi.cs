@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Serverless.Api.Http;
+using Serverless.Api.Security;
 using Serverless.Api.Scoring;
 
 namespace Serverless.LocalHost.Http;
@@ -12,9 +13,9 @@ internal static class ScoringApi
     public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Routes.Predict, (HttpRequest request, string name, ScoringHandler h, CancellationToken ct) =>
-            h.PredictAsync(request, name, null, ct));
+            h.PredictAsync(request, name, null, ct)).RequireApiKeyForScoring(endpoints);
         endpoints.MapPost(Routes.PredictVersion, (HttpRequest request, string name, string version, ScoringHandler h, CancellationToken ct) =>
-            ModelVersions.TryParse(version, out var number, out var error) ? h.PredictAsync(request, name, number, ct) : Task.FromResult(error));
+            ModelVersions.TryParse(version, out var number, out var error) ? h.PredictAsync(request, name, number, ct) : Task.FromResult(error)).RequireApiKeyForScoring(endpoints);
         return endpoints;
     }
 }

@@ -33,8 +33,12 @@ internal sealed class BatchHost(string connectionString)
     public BlobContainerClient Input => Service.GetBlobContainerClient(_prefix + "-in");
     public BlobContainerClient Output => Service.GetBlobContainerClient(_prefix + "-out");
 
+    /// <summary>The API key every host of this fixture uses (send it with <see cref="TestApiKey.WithKey"/>).</summary>
+    public string ApiKey { get; } = TestApiKey.New();
+
     public Dictionary<string, string> Settings => new()
     {
+        [TestApiKey.Setting] = ApiKey,
         ["AzureWebJobsStorage"] = connectionString,
         ["Registry:Container"] = _prefix + "-models",
         ["LocalHost:StartAzurite"] = "false",

@@ -127,7 +127,7 @@ public class BatchWatcherTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Azure.ETag outputETag;
         await using (var app = host.CreateHost())
         {
-            using var client = app.CreateClient();
+            using var client = app.CreateClient().WithKey(host.ApiKey);
             Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/models/churn/batch", new { path = "on-demand/missing.csv" })).StatusCode);
             Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/models/churn/batch", new { path = "on-demand/a.txt" })).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/models/fraud/batch", new { path = "on-demand/a.csv" })).StatusCode);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Serverless.Api.Security;
 using Serverless.LocalHost.Durable;
 using Serverless.Testing;
 using Serverless.Workflows;
@@ -18,11 +19,48 @@ namespace Serverless.LocalHost.Tests.Durable;
 /// <summary>Drives the local host's management API the way a Durable Functions client script does, on DTFx.</summary>
 public class DurableManagementApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private static readonly string Key = TestApiKey.New();
+
+    [Fact]
+    public async Task StateChangingRoutes_WithoutOrWithWrongKey_Answer401AndChangeNothing()
+    {
+        await using var app = await StartAppAsync();
+        using var keyed = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.WithKey(Key);
+        using var anonymous = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var wrong = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.WithKey(Key + "x");
+        var basePath = DurableManagementApi.BasePath;
+
+        foreach (var client in new[] { anonymous, wrong })
+        {
+            var refused = await client.PostAsync($"{basePath}/orchestrators/Greeting/refused-1", Json(new { name = "Eve" }));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Contains("x-functions-key", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await keyed.GetAsync($"{basePath}/instances/refused-1")).StatusCode);
+        var start = await keyed.PostAsync($"{basePath}/orchestrators/Greeting/kept-1", Json(new { name = "Dan" }));
+        await PollUntilAsync(keyed, start.Headers.Location!.ToString(), "Running");
+        foreach (var client in new[] { anonymous, wrong })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync($"{basePath}/instances/kept-1/terminate", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync($"{basePath}/instances/kept-1/suspend", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync($"{basePath}/instances/kept-1/raiseEvent/greet", Json("Eve"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync($"{basePath}/instances/kept-1")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync($"{basePath}/instances?runtimeStatus=Running")).StatusCode);
+        }
+
+        // Reads stay open, and the instance was neither signalled nor stopped.
+        var status = await anonymous.GetFromJsonAsync<JsonElement>($"{basePath}/instances/kept-1");
+        Assert.Equal("Running", status.GetProperty("runtimeStatus").GetString());
+        await keyed.PostAsync($"{basePath}/instances/kept-1/raiseEvent/greet", Json("Hello"));
+        Assert.Equal("Hello, Dan", (await PollAsync(keyed, start.Headers.Location!.ToString())).GetProperty("output").GetString());
+    }
+
     [Fact]
     public async Task ClientScript_StartPollRaiseEvent_CompletesWithDurableFunctionsShapes()
     {
         await using var app = await StartAppAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.WithKey(Key);
 
         var start = await http.PostAsync($"{DurableManagementApi.BasePath}/orchestrators/Greeting", Json(new { name = "Ada" }));
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
@@ -50,7 +88,7 @@ public class DurableManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Terminate_RunningInstance_Accepted_ThenGoneAndUnknownIsNotFound()
     {
         await using var app = await StartAppAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.WithKey(Key);
         var start = await http.PostAsync($"{DurableManagementApi.BasePath}/orchestrators/Greeting/fixed-1", Json(new { name = "Bob" }));
         await PollUntilAsync(http, start.Headers.Location!.ToString(), "Running");
         var terminate = $"{DurableManagementApi.BasePath}/instances/fixed-1/terminate?reason=stop";
@@ -68,7 +106,7 @@ public class DurableManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task SuspendResumeListAndPurgeByFilter_UseDurableFunctionsQueryParameters()
     {
         await using var app = await StartAppAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) }.WithKey(Key);
         var basePath = DurableManagementApi.BasePath;
         var open = await http.PostAsync($"{basePath}/orchestrators/Greeting/open-1", Json(new { name = "Cy" }));
         await PollUntilAsync(http, open.Headers.Location!.ToString(), "Running");
@@ -94,6 +132,8 @@ public class DurableManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Configuration[TestApiKey.Setting] = Key;
+        builder.Services.AddApiKeyAuthorization();
         builder.Services.AddWorkflows(TestWorkflows.Register);
         builder.Services.AddDurableTaskHost(o =>
         {

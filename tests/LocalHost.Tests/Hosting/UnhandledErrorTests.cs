@@ -77,6 +77,7 @@ public class UnhandledErrorTests(AzuriteFixture azurite) : IClassFixture<Azurite
             .UseSetting("Registry:Container", AzuriteFixture.UniqueName("models"))
             .UseSetting("LocalHost:StartAzurite", "false")
             .UseSetting("LocalHost:SeedSampleModel", "false")
+            .UseSetting(TestApiKey.Setting, TestApiKey.New())
             .ConfigureTestServices(services));
 
     private sealed class CollectingLoggerProvider(ConcurrentQueue<(string, LogLevel, string, Exception?)> logs) : ILoggerProvider
