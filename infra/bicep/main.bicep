@@ -120,6 +120,7 @@ module storage 'modules/storage.bicep' = {
       defaults.Batch__OutputContainer
       defaults.Batch__ReceiptContainer
       defaults.Batch__JobContainer
+      defaults.TrainingWorkflow__SnapshotContainer
       deploymentContainer
       '${hub}-leases'
       '${hub}-applease'
@@ -249,6 +250,10 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__Drift__Window: defaults.Monitoring__Drift__Window
       Monitoring__Drift__Interval: defaults.Monitoring__Drift__Interval
       Monitoring__Drift__Cooldown: defaults.Monitoring__Drift__Cooldown
+      // Training runs as a workflow on the function app (POST /api/models/{name}/train, docs/training.md).
+      Training__MaxRows: defaults.Training__MaxRows
+      Training__MaxDataBytes: defaults.Training__MaxDataBytes
+      TrainingWorkflow__SnapshotContainer: defaults.TrainingWorkflow__SnapshotContainer
     }
   }
 }

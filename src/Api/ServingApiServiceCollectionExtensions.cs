@@ -7,10 +7,12 @@ using Serverless.Api.Gpu;
 using Serverless.Api.Models;
 using Serverless.Api.Monitoring;
 using Serverless.Api.Scoring;
+using Serverless.Api.Training;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
 using Serverless.Core.Scoring;
+using Serverless.Workflows.Training;
 
 namespace Serverless.Api;
 
@@ -20,7 +22,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>). Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>) and the workflows they start. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +37,8 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<BatchJobHandler>();
         services.TryAddSingleton<CapacityHandler>();
         services.TryAddSingleton<StatsHandler>();
+        services.TryAddSingleton<TrainingHandler>();
+        services.AddTrainingWorkflow(configuration);
         return services;
     }
 }

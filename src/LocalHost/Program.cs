@@ -22,6 +22,7 @@ app.MapBenchEndpoints();
 app.MapBatchApi();
 app.MapCapacityApi();
 app.MapMonitoringApi();
+app.MapTrainingApi();
 app.MapDurableManagementApi();
 app.Run();
 

@@ -39,6 +39,8 @@ internal sealed class TestLocalHost : IDisposable
                 .UseSetting("Registry:Container", Container)
                 // Own window table too: hosts with their own registries reuse model names with other schemas.
                 .UseSetting("Monitoring:WindowTable", AzuriteFixture.UniqueName("windows"))
+                // Own task hub: a worker of another test's host must never run this host's workflows (other registry).
+                .UseSetting("DurableTaskHubName", AzuriteFixture.UniqueName("hub"))
                 .UseSetting("LocalHost:StartAzurite", "false")
                 .UseSetting("LocalHost:SeedSampleModel", "false")
                 .UseSetting(TestApiKey.Setting, ApiKey);
@@ -86,6 +88,22 @@ internal sealed class TestLocalHost : IDisposable
     /// <summary>Overwrites a stored model.onnx behind the registry's back.</summary>
     public Task TamperAsync(string name, int version, byte[] bytes) =>
         new BlobContainerClient(ConnectionString, Container).GetBlobClient($"{name}/{version}/model.onnx").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+
+    /// <summary>Polls a Durable status URI until the instance is Completed, Failed or Terminated, and returns the status.</summary>
+    public async Task<System.Text.Json.JsonElement> WaitForWorkflowAsync(string statusUri, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var status = await Client.GetFromJsonAsync<System.Text.Json.JsonElement>(statusUri, cts.Token);
+            if (status.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated")
+            {
+                return status;
+            }
+
+            await Task.Delay(200, cts.Token);
+        }
+    }
 
     public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 

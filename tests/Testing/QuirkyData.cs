@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Serverless.Training.Tests;
+namespace Serverless.Testing;
 
 /// <summary>
 /// A generated census-like CSV with the quirks real files have: <c>?</c> for missing values, padded strings, quoted

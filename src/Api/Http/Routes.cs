@@ -13,6 +13,7 @@ public static class Routes
     public const string Predict = "api/models/{name}/predict";
     public const string PredictVersion = "api/models/{name}/versions/{version}/predict";
     public const string ModelStats = "api/models/{name}/stats";
+    public const string ModelTrain = "api/models/{name}/train";
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
     public const string Capacity = "api/capacity";

@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Http;
 using Serverless.Api.Security;
+using Serverless.Api.Workflows;
 using Serverless.Workflows;
 
 namespace Serverless.LocalHost.Durable;
@@ -53,11 +54,8 @@ public static partial class DurableManagementApi
     }
 
     /// <summary>202 Accepted with <c>Location</c> and the payload, as <c>CreateCheckStatusResponseAsync</c>.</summary>
-    public static Accepted<HttpManagementPayload> CreateCheckStatusResponse(HttpRequest request, string instanceId)
-    {
-        var payload = CreateHttpManagementPayload(request, instanceId);
-        return TypedResults.Accepted(payload.StatusQueryGetUri, payload);
-    }
+    public static Accepted<HttpManagementPayload> CreateCheckStatusResponse(HttpRequest request, string instanceId) =>
+        WorkflowAccepted.Result(CreateHttpManagementPayload(request, instanceId));
 
     private static async Task<IResult> StartAsync(
         HttpRequest request, string functionName, string? instanceId, DurableTaskClient client, IOptions<WorkflowCatalog> catalog, CancellationToken ct)

@@ -1,4 +1,4 @@
-namespace Serverless.LocalHost.Durable;
+namespace Serverless.Api.Workflows;
 
 /// <summary>
 /// The check-status payload of Durable Functions (<c>CreateHttpManagementPayload</c>): where to poll, raise events,
