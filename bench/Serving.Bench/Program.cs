@@ -7,7 +7,8 @@ return args switch
 {
     ["coldstart", var dll, ..] => await ColdStart.RunAsync(Path.GetFullPath(dll), args.Length > 2 ? int.Parse(args[2]) : 5),
     ["handler", ..] => HandlerBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5),
-    ["telemetry", ..] => TelemetryBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5),
+    ["telemetry", ..] => TelemetryBench.Run(args.Length > 1 ? int.Parse(args[1]) : 5,
+        args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null),
     ["sample-body", var url, var model] => await SampleRecord.PrintAsync(url, model),
     _ => Usage(),
 };

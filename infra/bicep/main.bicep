@@ -121,6 +121,7 @@ module storage 'modules/storage.bicep' = {
       defaults.Batch__ReceiptContainer
       defaults.Batch__JobContainer
       defaults.TrainingWorkflow__SnapshotContainer
+      defaults.Monitoring__Feedback__Container
       deploymentContainer
       '${hub}-leases'
       '${hub}-applease'
@@ -134,6 +135,8 @@ module storage 'modules/storage.bicep' = {
       '${taskHubName}Instances'
       '${taskHubName}Partitions'
       defaults.Monitoring__WindowTable
+      defaults.Monitoring__PredictionLog__Table
+      defaults.Monitoring__Feedback__Table
     ]
   }
 }
@@ -254,6 +257,19 @@ module functionApp 'modules/functionApp.bicep' = {
       Training__MaxRows: defaults.Training__MaxRows
       Training__MaxDataBytes: defaults.Training__MaxDataBytes
       TrainingWorkflow__SnapshotContainer: defaults.TrainingWorkflow__SnapshotContainer
+      Monitoring__PredictionLog__Enabled: defaults.Monitoring__PredictionLog__Enabled
+      Monitoring__PredictionLog__Table: defaults.Monitoring__PredictionLog__Table
+      Monitoring__PredictionLog__SampleRate: defaults.Monitoring__PredictionLog__SampleRate
+      Monitoring__PredictionLog__Retention: defaults.Monitoring__PredictionLog__Retention
+      Monitoring__PredictionLog__PurgeInterval: defaults.Monitoring__PredictionLog__PurgeInterval
+      Monitoring__PredictionLog__QueueCapacity: defaults.Monitoring__PredictionLog__QueueCapacity
+      Monitoring__PredictionLog__StoreInputs: defaults.Monitoring__PredictionLog__StoreInputs
+      Monitoring__Feedback__Table: defaults.Monitoring__Feedback__Table
+      Monitoring__Feedback__Container: defaults.Monitoring__Feedback__Container
+      Monitoring__Feedback__MaxRequestBytes: defaults.Monitoring__Feedback__MaxRequestBytes
+      Monitoring__Feedback__MaxLabelsPerRequest: defaults.Monitoring__Feedback__MaxLabelsPerRequest
+      Monitoring__Feedback__MaxBulkLabels: defaults.Monitoring__Feedback__MaxBulkLabels
+      Monitoring__Feedback__MaxReportRows: defaults.Monitoring__Feedback__MaxReportRows
     }
   }
 }

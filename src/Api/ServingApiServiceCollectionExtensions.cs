@@ -22,7 +22,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>) and the workflows they start. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>) and the workflows they start. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +39,8 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<StatsHandler>();
         services.TryAddSingleton<TrainingHandler>();
         services.AddTrainingWorkflow(configuration);
+        services.TryAddSingleton<FeedbackHandler>();
+        services.TryAddSingleton<AccuracyHandler>();
         return services;
     }
 }

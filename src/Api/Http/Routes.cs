@@ -14,6 +14,8 @@ public static class Routes
     public const string PredictVersion = "api/models/{name}/versions/{version}/predict";
     public const string ModelStats = "api/models/{name}/stats";
     public const string ModelTrain = "api/models/{name}/train";
+    public const string ModelFeedback = "api/models/{name}/feedback";
+    public const string ModelAccuracy = "api/models/{name}/accuracy";
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
     public const string Capacity = "api/capacity";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Serverless.Api.Http;
 using Serverless.Core.Models;
@@ -25,53 +24,15 @@ public sealed class StatsHandler(ModelStatsService stats, TimeProvider time)
             return ApiError.Result(StatusCodes.Status400BadRequest, $"Model name '{name}' is invalid: {ModelNames.Rule}.");
         }
 
-        var query = request.Query;
-        if (!TryTime(query["to"], "to", time.GetUtcNow(), out var to, out var error)
-            || !TryTime(query["from"], "from", to - DefaultRange, out var from, out error))
+        if (!QueryTimes.TryGetRange(request.Query, time.GetUtcNow(), DefaultRange, ModelStatsService.MaxRange, out var from, out var to, out var error)
+            || !QueryTimes.TryGetVersion(request.Query, out var version, out error))
         {
             return error;
-        }
-
-        if (from >= to || to - from > ModelStatsService.MaxRange)
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest,
-                $"'from' must be before 'to' and at most {ModelStatsService.MaxRange.TotalDays} days before it (got {from:O} .. {to:O}).");
-        }
-
-        int? version = null;
-        if (query["version"] is { Count: > 0 } v)
-        {
-            if (!ModelVersions.TryParse(v.ToString(), out var number, out error))
-            {
-                return error;
-            }
-
-            version = number;
         }
 
         var result = await stats.GetAsync(name, from, to, version, cancellationToken);
         return result is null
             ? ApiError.Result(StatusCodes.Status404NotFound, $"Model '{name}' has no registered version.")
             : TypedResults.Json(result, JsonDefaults.Options);
-    }
-
-    private static bool TryTime(
-        Microsoft.Extensions.Primitives.StringValues value, string parameter, DateTimeOffset fallback, out DateTimeOffset time, out IResult error)
-    {
-        error = null!;
-        if (value.Count == 0 || string.IsNullOrEmpty(value[0]))
-        {
-            time = fallback;
-            return true;
-        }
-
-        if (value.Count == 1 && DateTimeOffset.TryParse(value[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
-        {
-            return true;
-        }
-
-        time = default;
-        error = ApiError.Result(StatusCodes.Status400BadRequest, $"'{parameter}' must be one ISO 8601 time, e.g. 2026-12-01T20:00:00Z.");
-        return false;
     }
 }

@@ -10,4 +10,13 @@ internal static partial class MonitoringLogs
 
     [LoggerMessage(2, LogLevel.Warning, "Writing {Count} monitoring windows failed; they are kept and written at the next flush.")]
     public static partial void FlushFailed(this ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Writing {Count} logged predictions failed twice; they are dropped (the prediction log is a sample).")]
+    public static partial void PredictionLogWriteFailed(this ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Information, "Deleted {Count} logged predictions past their retention.")]
+    public static partial void PredictionLogPurged(this ILogger logger, int count);
+
+    [LoggerMessage(5, LogLevel.Warning, "Deleting expired logged predictions failed; the next purge tries again.")]
+    public static partial void PredictionLogPurgeFailed(this ILogger logger, Exception exception);
 }

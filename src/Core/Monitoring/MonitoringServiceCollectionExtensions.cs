@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Core.Monitoring.GroundTruth;
 using Serverless.Core.Scoring;
 using Serverless.Core.Storage;
 
@@ -11,7 +12,8 @@ public static class MonitoringServiceCollectionExtensions
     /// <summary>
     /// Registers monitoring: <see cref="MonitoringOptions"/> (section "Monitoring", validated at start-up), the
     /// <see cref="ScoringInstruments"/> meter, the hot path's <see cref="ScoringRecorder"/> (also as the scoring paths' <see cref="IScoringObserver"/>), the Table Storage
-    /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>) and the background <see cref="WindowFlusher"/>.
+    /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>), the background <see cref="WindowFlusher"/>, and ground truth
+    /// (the sampled prediction log, feedback and live accuracy).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,20 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<ModelStatsService>();
         services.TryAddSingleton<WindowFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowFlusher>());
+        services.AddGroundTruth(configuration);
         return services;
+    }
+
+    private static void AddGroundTruth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PredictionLogOptions>().Bind(configuration.GetSection(PredictionLogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PredictionLog>();
+        services.TryAddSingleton<PredictionLogStore>();
+        services.TryAddSingleton<PredictionLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<PredictionLogWriter>());
+        services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<FeedbackService>();
+        services.TryAddSingleton<AccuracyService>();
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
+using Serverless.Core.Monitoring.GroundTruth;
 using Serverless.Core.Scoring;
 
 namespace Serverless.Core.Monitoring;
@@ -26,11 +27,15 @@ public sealed partial class ScoringRecorder : IScoringObserver
     private readonly ScoringInstruments _instruments;
     private readonly TimeProvider _time;
     private readonly ILogger<ScoringRecorder> _logger;
+    private readonly PredictionLog? _predictions;
     private VersionMonitor? _last;
     private long _failures;
 
-    public ScoringRecorder(ScoringInstruments instruments, TimeProvider time, IOptions<MonitoringOptions> options, ILogger<ScoringRecorder> logger)
+    /// <param name="predictions">The sampled prediction log scored requests are queued to; none when null.</param>
+    public ScoringRecorder(
+        ScoringInstruments instruments, TimeProvider time, IOptions<MonitoringOptions> options, ILogger<ScoringRecorder> logger, PredictionLog? predictions = null)
     {
+        _predictions = predictions;
         _instruments = instruments;
         _time = time;
         _logger = logger;
@@ -49,7 +54,8 @@ public sealed partial class ScoringRecorder : IScoringObserver
 
     /// <inheritdoc />
     public void RecordScored(
-        ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings)
+        ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings,
+        in ScoringCall call = default)
     {
         if (!Enabled)
         {
@@ -91,6 +97,8 @@ public sealed partial class ScoringRecorder : IScoringObserver
             {
                 _instruments.Duration.Record(timings.Total.TotalSeconds, monitor.EndpointTags[e]);
             }
+
+            _predictions?.TryEnqueue(manifest, endpoint, features, rows, predictions, call);
         }
         catch (Exception e)
         {

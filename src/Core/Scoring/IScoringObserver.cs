@@ -12,7 +12,10 @@ public interface IScoringObserver
     /// <summary>A scored request or batch block.</summary>
     /// <param name="features">The encoded rows (row-major); empty for tensor requests.</param>
     /// <param name="predictions">Tabular predictions, or null when the outputs are raw tensors.</param>
-    void RecordScored(ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings);
+    /// <param name="call">The request id and routing of the call, for the prediction log; default when unknown.</param>
+    void RecordScored(
+        ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings,
+        in ScoringCall call = default);
 
     /// <summary>A refused or failed request; <paramref name="manifest"/> is null when no model version was resolved.</summary>
     /// <param name="errorKind">One of <see cref="ScoringErrorKinds"/>.</param>

@@ -7,7 +7,8 @@ public sealed class NullScoringObserver : IScoringObserver
 {
     public static NullScoringObserver Instance { get; } = new();
 
-    public void RecordScored(ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings)
+    public void RecordScored(ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringTimings timings,
+        in ScoringCall call = default)
     {
     }
 

@@ -51,8 +51,16 @@ public sealed class RecordScorer
     /// <exception cref="InvalidOperationException">The model has no feature schema or no tabular task.</exception>
     public bool TryScore(
         IScoringModel model, ReadOnlySpan<byte> utf8Json, string requestId, IBufferWriter<byte> output,
+        [NotNullWhen(false)] out string? error) =>
+        TryScore(model, utf8Json, new ScoringCall(requestId), output, out error);
+
+    /// <summary>As above, with the call's routing (route reason, variant) passed on to the observer's prediction log.</summary>
+    /// <param name="call">Its <see cref="ScoringCall.RequestId"/> is echoed as <c>requestId</c> and must be set.</param>
+    public bool TryScore(
+        IScoringModel model, ReadOnlySpan<byte> utf8Json, in ScoringCall call, IBufferWriter<byte> output,
         [NotNullWhen(false)] out string? error)
     {
+        var requestId = call.RequestId ?? throw new ArgumentException("The call has no request id.", nameof(call));
         var encoder = model.Encoder ?? throw new InvalidOperationException(
             $"Model '{model.Manifest.Name}' version {model.Manifest.Version} has no feature schema.");
         var started = Stopwatch.GetTimestamp();
@@ -91,7 +99,7 @@ public sealed class RecordScorer
         var written = Stopwatch.GetTimestamp();
         _observer.RecordScored(model.Manifest, ScoringEndpoints.Records, rows.Memory.Span, rows.Rows, predictions, new ScoringTimings(
             Stopwatch.GetElapsedTime(started, written), Parse: Stopwatch.GetElapsedTime(started, parsed),
-            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)));
+            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)), call);
         return true;
     }
 }

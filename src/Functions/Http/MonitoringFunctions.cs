@@ -6,10 +6,20 @@ using Serverless.Api.Monitoring;
 namespace Serverless.Functions.Http;
 
 /// <summary>Binds the monitoring endpoints to their Api handlers (same handlers as the local host).</summary>
-public sealed class MonitoringFunctions(StatsHandler stats)
+public sealed class MonitoringFunctions(StatsHandler stats, FeedbackHandler feedback, AccuracyHandler accuracy)
 {
     [Function("ModelStats")]
     public Task<IResult> ModelStats(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ModelStats)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         stats.GetAsync(request, name, cancellationToken);
+
+    [Function("ModelFeedback")]
+    public Task<IResult> ModelFeedback(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.ModelFeedback)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        feedback.PostAsync(request, name, cancellationToken);
+
+    [Function("ModelAccuracy")]
+    public Task<IResult> ModelAccuracy(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ModelAccuracy)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        accuracy.GetAsync(request, name, cancellationToken);
 }

@@ -31,6 +31,9 @@ internal sealed class InMemoryModelRegistry : IModelRegistry
         return manifest;
     }
 
+    /// <summary>Stores a version as given (no artifact), for tests that only read manifests.</summary>
+    public void Put(ModelManifest manifest) => _versions[(manifest.Name, manifest.Version)] = (manifest, []);
+
     public void Tamper(string name, int version)
     {
         var (manifest, bytes) = _versions[(name, version)];

@@ -1,0 +1,29 @@
+namespace Serverless.Core.Monitoring.GroundTruth;
+
+/// <summary>Which request ids the prediction log keeps: a stable hash of the id against the sample rate.</summary>
+/// <remarks>Deterministic across processes and restarts (FNV-1a over the id's characters), so every instance agrees.</remarks>
+public static class PredictionSampler
+{
+    /// <summary>True when a request with this id is logged at <paramref name="rate"/> (0..1).</summary>
+    public static bool IsSampled(string requestId, double rate)
+    {
+        if (rate >= 1)
+        {
+            return true;
+        }
+
+        if (rate <= 0)
+        {
+            return false;
+        }
+
+        var hash = 14695981039346656037UL;
+        foreach (var c in requestId)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        // The top 53 bits as a uniform fraction in [0, 1).
+        return (hash >> 11) * (1.0 / (1UL << 53)) < rate;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Serverless.Core.Monitoring.GroundTruth;
+using Serverless.Core.Scoring;
+
+namespace Serverless.Core.Tests.Monitoring.GroundTruth;
+
+public class PredictionLogTests
+{
+    private static PredictionLog Log(int capacity = 100, double rate = 1, bool storeInputs = false) =>
+        new(Options.Create(new PredictionLogOptions { QueueCapacity = capacity, SampleRate = rate, StoreInputs = storeInputs }), TimeProvider.System);
+
+    [Fact]
+    public void TryEnqueue_QueueFull_DropsAndCountsWithoutBlocking()
+    {
+        var log = Log(capacity: 100);
+        var (features, predictions) = MonitoringTestData.Rows((40, 0, 0.7f));
+
+        var queued = Enumerable.Range(0, 150).Count(i => log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.Records, features, 1, predictions, new ScoringCall("r" + i)));
+
+        Assert.Equal(100, queued);
+        Assert.Equal(50, log.Dropped);
+    }
+
+    [Fact]
+    public void TryEnqueue_NoRequestIdOrTensorOutputs_LogsNothing()
+    {
+        var log = Log();
+        var (features, predictions) = MonitoringTestData.Rows((40, 0, 0.7f));
+
+        Assert.False(log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.Batch, features, 1, predictions, default));
+        Assert.False(log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.OpenInference, features, 1, null, new ScoringCall("r")));
+        Assert.False(log.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public void Rows_TwoRecords_OnePerRecordWithHashNotInputsAndRouting()
+    {
+        var log = Log();
+        var (features, predictions) = MonitoringTestData.Rows((40, 0, 0.7f), (40, 0, 0.2f));
+        log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.Records, features, 2, predictions, new ScoringCall("r1", "weighted", "B"));
+        features[0] = -1; // the caller's buffer is pooled and reused: the log must have copied it
+        Assert.True(log.Reader.TryRead(out var pending));
+
+        var rows = PredictionRows.From(pending!, storeInputs: false);
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["1", "0"], rows.Select(r => r.Label));
+        Assert.Equal(0.7, rows[0].Score!.Value, 6);
+        Assert.All(rows, r => Assert.Equal(("r1", "weighted", "B", 1), (r.RequestId, r.RouteReason, r.Variant, r.Version)));
+        Assert.Equal([0, 1], rows.Select(r => r.Index));
+        Assert.Equal(rows[0].InputHash, rows[1].InputHash); // equal encoded rows, equal hashes
+        Assert.Equal(64, rows[0].InputHash.Length);
+        Assert.All(rows, r => Assert.Null(r.Inputs));
+        Assert.Equal([40f, 0f], PredictionRows.From(pending!, storeInputs: true)[0].Inputs!);
+    }
+}
