@@ -35,25 +35,32 @@ public sealed class FeedbackStore
         }
     }
 
-    /// <summary>The labelled predictions made in <c>[from, to)</c> (to the second), optionally of one version; at most <paramref name="limit"/>.</summary>
+    /// <summary>The labelled predictions made in <c>[from, to)</c>, optionally of one version; at most <paramref name="limit"/>.</summary>
     /// <returns>The samples, and whether more matched than <paramref name="limit"/>.</returns>
     public async Task<(IReadOnlyList<LabelledPrediction> Samples, bool Truncated)> ReadAsync(
         string model, DateTimeOffset from, DateTimeOffset to, int? version, int limit, CancellationToken cancellationToken = default)
     {
         await _created.EnsureAsync(cancellationToken);
-        string low = TableKeys.TimePrefix(from), high = TableKeys.TimePrefix(to);
+        // Keys hold whole seconds: query the seconds that overlap [from, to), then keep exactly the range.
+        string low = TableKeys.TimePrefix(from), high = TableKeys.TimePrefix(to.AddSeconds(1));
         var filter = version is { } v
             ? TableClient.CreateQueryFilter($"PartitionKey eq {model} and RowKey ge {low} and RowKey lt {high} and Version eq {v}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {model} and RowKey ge {low} and RowKey lt {high}");
         var samples = new List<LabelledPrediction>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
+            var sample = FromEntity(entity);
+            if (sample.PredictedAt < from || sample.PredictedAt >= to)
+            {
+                continue;
+            }
+
             if (samples.Count == limit)
             {
                 return (samples, true);
             }
 
-            samples.Add(FromEntity(entity));
+            samples.Add(sample);
         }
 
         return (samples, false);

@@ -85,6 +85,21 @@ public class FeedbackServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task GetAsync_RangeInsideASecond_KeepsExactlyThePredictionsInRange()
+    {
+        var parts = Create();
+        var at = Start.AddMilliseconds(400);
+        await parts.Log.WriteAsync([Logged("a", 1, null, "1", 0.9) with { Time = at }]);
+        await parts.Feedback.AddAsync("churn", [new("a", 0, "1")]);
+
+        var until = (await parts.Accuracy.GetAsync("churn", Start, at.AddMilliseconds(100), null, TimeSpan.FromHours(1)))!;
+        var after = (await parts.Accuracy.GetAsync("churn", at.AddMilliseconds(1), Start.AddHours(1), null, TimeSpan.FromHours(1)))!;
+
+        Assert.Equal(1, Assert.Single(until.Groups).Total.Samples);
+        Assert.Empty(after.Groups);
+    }
+
+    [Fact]
     public async Task AddFromBlobAsync_JsonLines_JoinsEveryLine()
     {
         var parts = Create();
