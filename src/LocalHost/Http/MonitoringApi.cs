@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Serverless.Api.Http;
 using Serverless.Api.Monitoring;
+using Serverless.Api.Security;
 
 namespace Serverless.LocalHost.Http;
 
@@ -12,7 +13,8 @@ internal static class MonitoringApi
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Routes.ModelStats, (HttpRequest request, string name, StatsHandler h, CancellationToken ct) => h.GetAsync(request, name, ct));
-        endpoints.MapPost(Routes.ModelFeedback, (HttpRequest request, string name, FeedbackHandler h, CancellationToken ct) => h.PostAsync(request, name, ct));
+        endpoints.MapPost(Routes.ModelFeedback, (HttpRequest request, string name, FeedbackHandler h, CancellationToken ct) => h.PostAsync(request, name, ct))
+            .RequireApiKey();
         endpoints.MapGet(Routes.ModelAccuracy, (HttpRequest request, string name, AccuracyHandler h, CancellationToken ct) => h.GetAsync(request, name, ct));
         return endpoints;
     }

@@ -134,7 +134,7 @@ public class FeedbackApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     }
 
     [Fact]
-    public async Task Feedback_OversizedOrNotJson_413And415()
+    public async Task Feedback_OversizedNotJsonUnknownOrNoKey_413_415_404_401()
     {
         using var host = new TestLocalHost(azurite);
         var big = "{ \"labels\": [" + string.Join(",", Enumerable.Repeat("""{ "requestId": "a", "label": "1" }""", 40_000)) + "] }";
@@ -142,10 +142,13 @@ public class FeedbackApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         var tooLarge = await host.Client.PostAsync("/api/models/churn/feedback", TestLocalHost.Json(big));
         var notJson = await host.Client.PostAsync("/api/models/churn/feedback", new StringContent("requestId,label", System.Text.Encoding.UTF8, "text/csv"));
         var unknown = await host.Client.PostAsync("/api/models/nosuchmodel/feedback", TestLocalHost.Json("""{ "labels": [ { "requestId": "a", "label": "1" } ] }"""));
+        using var anonymous = host.CreateClient(withKey: false);
+        var noKey = await anonymous.PostAsync("/api/models/churn/feedback", TestLocalHost.Json("""{ "labels": [ { "requestId": "a", "label": "1" } ] }"""));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
     }
 
     [Theory]
