@@ -70,6 +70,8 @@ param smtpPassword string = ''
 
 @description('Object id of the service principal of the Entra app used for ACS SMTP (docs/runbook.md); empty until it exists.')
 param smtpPrincipalId string = ''
+@description('Application (client) id of that Entra app: it names the SMTP user. Empty: no mail is sent, approval links are logged.')
+param smtpClientId string = ''
 
 @description('Geography ACS keeps email data in.')
 param emailDataLocation string = 'Europe'
@@ -137,6 +139,7 @@ module storage 'modules/storage.bicep' = {
       defaults.Monitoring__WindowTable
       defaults.Monitoring__PredictionLog__Table
       defaults.Monitoring__Feedback__Table
+      defaults.Approvals__DecisionTable
     ]
   }
 }
@@ -270,6 +273,19 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__Feedback__MaxLabelsPerRequest: defaults.Monitoring__Feedback__MaxLabelsPerRequest
       Monitoring__Feedback__MaxBulkLabels: defaults.Monitoring__Feedback__MaxBulkLabels
       Monitoring__Feedback__MaxReportRows: defaults.Monitoring__Feedback__MaxReportRows
+      // Approval links: signed with the Key Vault secret (no key file in Azure: every instance must share the key).
+      Approvals__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.approvalSigningKey})'
+      Approvals__SigningKeyFile: ''
+      Approvals__DecisionTable: defaults.Approvals__DecisionTable
+      Approvals__PublicBaseUrl: 'https://func-${token}.azurewebsites.net'
+      // Approval mail through Azure Communication Services' SMTP relay, as the Entra app (docs/runbook.md).
+      Email__Host: empty(smtpClientId) ? '' : 'smtp.azurecomm.net'
+      Email__Port: '587'
+      Email__Security: 'StartTls'
+      Email__UserName: empty(smtpClientId) ? '' : '${email.outputs.communicationServiceName}.${smtpClientId}.${tenant().tenantId}'
+      Email__Password: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.smtpPassword})'
+      Email__From: email.outputs.senderAddress
+      Email__Timeout: defaults.Email__Timeout
     }
   }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Api.Approvals;
 using Serverless.Api.Batch;
 using Serverless.Api.Capacity;
 using Serverless.Api.Gpu;
@@ -8,6 +9,7 @@ using Serverless.Api.Models;
 using Serverless.Api.Monitoring;
 using Serverless.Api.Scoring;
 using Serverless.Api.Training;
+using Serverless.Core.Approvals;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
@@ -22,7 +24,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>) and the workflows they start. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="ApprovalHandler"/>) and the workflows they start. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,8 @@ public static class ServingApiServiceCollectionExtensions
         services.AddTrainingWorkflow(configuration);
         services.TryAddSingleton<FeedbackHandler>();
         services.TryAddSingleton<AccuracyHandler>();
+        services.AddApprovals(configuration);
+        services.TryAddSingleton<ApprovalHandler>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ app.MapBatchApi();
 app.MapCapacityApi();
 app.MapMonitoringApi();
 app.MapTrainingApi();
+app.MapApprovalApi();
 app.MapDurableManagementApi();
 app.Run();
 

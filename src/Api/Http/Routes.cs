@@ -19,6 +19,8 @@ public static class Routes
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
     public const string Capacity = "api/capacity";
+    /// <summary>Approval links (GET confirms, POST decides); the token is their authorization.</summary>
+    public const string Approval = Core.Approvals.ApprovalLinks.RouteTemplate;
 
     public const string OipServer = "v2";
     public const string OipLive = "v2/health/live";

@@ -1,0 +1,15 @@
+namespace Serverless.Core.Approvals;
+
+/// <summary>What approvers are shown to decide on: the candidate against the champion, the gates, the data, who asked and why.</summary>
+/// <param name="ChampionVersion">The version serving now; null for a model's first version.</param>
+/// <param name="ReportUrl">The validation report (HTML) stored with the version, when there is one.</param>
+public sealed record ApprovalEvidence(
+    string Model,
+    int CandidateVersion,
+    int? ChampionVersion,
+    IReadOnlyList<MetricComparison> Metrics,
+    IReadOnlyList<GateSummary> Gates,
+    DataSnapshot? Data,
+    string RequestedBy,
+    string Reason,
+    string? ReportUrl = null);

@@ -1,0 +1,12 @@
+namespace Serverless.Core.Approvals;
+
+/// <summary>Where an approval request stands in the ledger.</summary>
+public enum ApprovalStatus
+{
+    /// <summary>Waiting for decisions.</summary>
+    Pending,
+    /// <summary>Enough approvals arrived; later decisions are refused.</summary>
+    Approved,
+    /// <summary>An approver rejected; later decisions are refused.</summary>
+    Rejected,
+}
