@@ -15,6 +15,7 @@ using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
 using Serverless.Core.Scoring;
 using Serverless.Workflows.Training;
+using Serverless.Workflows.Approvals;
 
 namespace Serverless.Api;
 
@@ -45,6 +46,7 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<AccuracyHandler>();
         services.AddApprovals(configuration);
         services.TryAddSingleton<ApprovalHandler>();
+        services.AddApprovalWorkflow();
         return services;
     }
 }

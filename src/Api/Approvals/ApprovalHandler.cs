@@ -14,7 +14,7 @@ namespace Serverless.Api.Approvals;
 /// the decision in the <see cref="ApprovalLedger"/> (single-use, ETag-guarded) and then raises
 /// <see cref="ApprovalEvents.Decision"/> on the waiting orchestration; a decision recorded but not delivered (the raise
 /// failed) is delivered by a retry of the same link. Answers: 403 tampered or foreign token, 410 expired, 404 unknown
-/// request, 409 already decided (saying what and by whom). Thread-safe singleton.
+/// request, 409 already decided (saying what and by whom), 410 also for a request the workflow closed at its deadline. Thread-safe singleton.
 /// </remarks>
 public sealed class ApprovalHandler(ApprovalTokenSigner signer, ApprovalLedger ledger, TimeProvider time)
 {
@@ -34,6 +34,11 @@ public sealed class ApprovalHandler(ApprovalTokenSigner signer, ApprovalLedger l
         if (state is null)
         {
             return ApiError.Result(StatusCodes.Status404NotFound, "No such approval request.");
+        }
+
+        if (state.Status == ApprovalStatus.TimedOut)
+        {
+            return ApiError.Result(StatusCodes.Status410Gone, new ApprovalDecideResult(ApprovalDecideStatus.Expired, state, null).Explain());
         }
 
         var earlier = state.Votes.FirstOrDefault(v => string.Equals(v.Approver, claims.Approver, StringComparison.OrdinalIgnoreCase));
@@ -62,6 +67,8 @@ public sealed class ApprovalHandler(ApprovalTokenSigner signer, ApprovalLedger l
                 return ApiError.Result(StatusCodes.Status404NotFound, result.Explain());
             case ApprovalDecideStatus.AlreadyDecided:
                 return ApiError.Result(StatusCodes.Status409Conflict, result.Explain());
+            case ApprovalDecideStatus.Expired:
+                return ApiError.Result(StatusCodes.Status410Gone, result.Explain());
         }
 
         await client.RaiseEventAsync(claims.Instance, ApprovalEvents.Decision, result.Vote, cancellationToken);

@@ -8,6 +8,7 @@ public sealed record ApprovalDecideResult(ApprovalDecideStatus Status, ApprovalR
     public string Explain() => Status switch
     {
         ApprovalDecideStatus.UnknownRequest => "No such approval request.",
+        ApprovalDecideStatus.Expired => "This approval request timed out; no decision can be recorded (an expired request counts as rejected).",
         ApprovalDecideStatus.AlreadyDecided when Vote is { } earlier =>
             $"{earlier.Approver} already decided this request: {Verb(earlier.Decision)} at {earlier.DecidedAt:u}. The request is {State!.Describe()}.",
         ApprovalDecideStatus.AlreadyDecided => $"This request is already decided: {State!.Describe()}.",

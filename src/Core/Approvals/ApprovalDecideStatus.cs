@@ -7,6 +7,8 @@ public enum ApprovalDecideStatus
     Recorded,
     /// <summary>This approver already decided, or the request is already decided: 409, nothing changed.</summary>
     AlreadyDecided,
+    /// <summary>The request timed out before this decision: 410, nothing changed.</summary>
+    Expired,
     /// <summary>No request with this instance id: 404.</summary>
     UnknownRequest,
 }

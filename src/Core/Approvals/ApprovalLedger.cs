@@ -74,6 +74,11 @@ public sealed class ApprovalLedger
                 return new ApprovalDecideResult(retry ? ApprovalDecideStatus.Recorded : ApprovalDecideStatus.AlreadyDecided, state, earlier);
             }
 
+            if (state.Status == ApprovalStatus.TimedOut)
+            {
+                return new ApprovalDecideResult(ApprovalDecideStatus.Expired, state, null);
+            }
+
             if (state.Status != ApprovalStatus.Pending)
             {
                 return new ApprovalDecideResult(ApprovalDecideStatus.AlreadyDecided, state, null);
@@ -88,6 +93,29 @@ public sealed class ApprovalLedger
         }
 
         throw new InvalidOperationException($"Approval request '{claims.Instance}' kept changing during {MaxAttempts} attempts to record a decision.");
+    }
+
+    /// <summary>
+    /// Closes a request still pending when its deadline passed, so a link that is not expired yet by the clock (timers
+    /// may fire a moment early) cannot decide it any more. Idempotent; a decided request is left as it is.
+    /// </summary>
+    /// <returns>Whether the request is now timed out (false: it was decided first, or does not exist).</returns>
+    public async Task<bool> ExpireAsync(string instance, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await ReadAsync(instance, cancellationToken) is not (var state, var etag) || state.Status != ApprovalStatus.Pending)
+            {
+                return await GetAsync(instance, cancellationToken) is { Status: ApprovalStatus.TimedOut };
+            }
+
+            if (await TryReplaceAsync(state with { Status = ApprovalStatus.TimedOut }, etag, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Approval request '{instance}' kept changing during {MaxAttempts} attempts to close it.");
     }
 
     /// <summary>Marks <paramref name="approver"/>'s decision as delivered to the orchestration (idempotent).</summary>

@@ -17,6 +17,7 @@ public sealed record ApprovalRequestState(
     {
         ApprovalStatus.Approved => "approved by " + string.Join(", ", Votes.Where(v => v.Decision == ApprovalDecision.Approve).Select(v => v.Approver)),
         ApprovalStatus.Rejected => "rejected by " + string.Join(", ", Votes.Where(v => v.Decision == ApprovalDecision.Reject).Select(v => v.Approver)),
+        ApprovalStatus.TimedOut => "timed out without a decision (counted as rejected)",
         _ => $"pending ({Votes.Count(v => v.Decision == ApprovalDecision.Approve)} of {RequiredApprovals} approvals)",
     };
 

@@ -5,8 +5,8 @@ namespace Serverless.Core.Approvals;
 
 /// <summary>The key approval tokens are signed with, read once from <see cref="ApprovalOptions"/>.</summary>
 /// <remarks>
-/// A generated key file is moved into place without overwriting, so two processes starting together on one machine
-/// end up with the same key (the loser reads the winner's file). Thread-safe.
+/// A generated key file is created exclusively, so two processes starting together on one machine end up with the same
+/// key (the loser reads the winner's file). Thread-safe.
 /// </remarks>
 public sealed class ApprovalSigningKey
 {
@@ -52,34 +52,41 @@ public sealed class ApprovalSigningKey
         var path = ExpandPath(file);
         if (!File.Exists(path))
         {
-            // Written aside and moved into place: a process starting at the same moment never reads a half-written key.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N");
             var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // owner-only, like an SSH key
             }
 
-            using (var stream = new FileStream(temporary, create))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
-            }
-
             try
             {
-                File.Move(temporary, path, overwrite: false);
+                // CreateNew is atomic (O_EXCL): of processes starting together exactly one writes the key.
+                using var stream = new FileStream(path, create);
+                using var writer = new StreamWriter(stream);
+                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
             }
             catch (IOException) when (File.Exists(path))
             {
-                File.Delete(temporary); // another process created it first: use theirs
+                // Another process created it first: read theirs below.
             }
         }
 
-        return Decode(File.ReadAllText(path).Trim()) is { Length: >= MinimumBytes } bytes
-            ? bytes
-            : throw new InvalidOperationException($"The approval signing key file {path} does not hold base64 of at least {MinimumBytes} bytes.");
+        // The creator may still be writing: a short read is retried for a moment.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (Decode(File.ReadAllText(path).Trim()) is { Length: >= MinimumBytes } bytes)
+            {
+                return bytes;
+            }
+
+            if (attempt == 50)
+            {
+                throw new InvalidOperationException($"The approval signing key file {path} does not hold a key of at least {MinimumBytes} bytes.");
+            }
+
+            Thread.Sleep(20);
+        }
     }
 
     /// <summary>Base64 when it decodes (openssl's keys, ours), else the secret's UTF-8 bytes (a generated password).</summary>

@@ -9,4 +9,6 @@ public enum ApprovalStatus
     Approved,
     /// <summary>An approver rejected; later decisions are refused.</summary>
     Rejected,
+    /// <summary>The deadline passed with no decision (the orchestration closed it); later decisions are refused as expired.</summary>
+    TimedOut,
 }

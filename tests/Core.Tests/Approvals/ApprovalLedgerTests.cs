@@ -124,6 +124,34 @@ public class ApprovalLedgerTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Single((await ledger.GetAsync("i1"))!.Votes);
     }
 
+    [Fact]
+    public async Task ExpireAsync_Pending_ClosesSoLaterDecisionsAreExpired()
+    {
+        var ledger = NewLedger();
+        await ledger.OpenAsync(Request("i1"));
+
+        var closed = await ledger.ExpireAsync("i1");
+        var again = await ledger.ExpireAsync("i1");
+        var late = await ledger.DecideAsync(Link("i1", "alice@example.org"), "x", Now);
+
+        Assert.True(closed);
+        Assert.True(again);
+        Assert.Equal(ApprovalDecideStatus.Expired, late.Status);
+        Assert.Equal(ApprovalStatus.TimedOut, (await ledger.GetAsync("i1"))!.Status);
+    }
+
+    [Fact]
+    public async Task ExpireAsync_AlreadyDecided_LeavesTheDecisionAndAnswersFalse()
+    {
+        var ledger = NewLedger();
+        await ledger.OpenAsync(Request("i1"));
+        await ledger.DecideAsync(Link("i1", "alice@example.org"), "x", Now);
+
+        Assert.False(await ledger.ExpireAsync("i1"));
+        Assert.False(await ledger.ExpireAsync("unknown"));
+        Assert.Equal(ApprovalStatus.Approved, (await ledger.GetAsync("i1"))!.Status);
+    }
+
     [Theory]
     [InlineData("unknown")]
     [InlineData("a/b")]

@@ -24,7 +24,7 @@ public sealed class ApprovalSigningKeyTests : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         }
 
-        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!)); // no temporary file left behind
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
     }
 
     [Fact]

@@ -1,0 +1,10 @@
+namespace Serverless.Workflows.Approvals;
+
+/// <summary>How an approval request ended.</summary>
+public enum ApprovalOutcome
+{
+    Approved,
+    Rejected,
+    /// <summary>No decision before the deadline: treated as a rejection.</summary>
+    TimedOut,
+}
