@@ -16,10 +16,10 @@ public sealed class ApprovalOptions
 
     /// <summary>
     /// Where a key is kept when <see cref="SigningKey"/> is empty: read if it exists, generated (32 random bytes,
-    /// owner-only permissions) on first start if not. <c>~</c> is the user's home. Empty: no file, and a missing
-    /// <see cref="SigningKey"/> fails start-up (Azure, where every instance must share one key).
+    /// owner-only permissions) when first needed if not. <c>~</c> is the user's home. Empty (as Azure sets it): no
+    /// file, and a missing <see cref="SigningKey"/> fails start-up (every instance there must share one key).
     /// </summary>
-    public string SigningKeyFile { get; set; } = "";
+    public string SigningKeyFile { get; set; } = "~/.serverless-ml/approval-signing.key";
 
     /// <summary>Table of approval requests and their decisions (one row per request).</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "DecisionTable must be 3-63 letters or digits, starting with a letter.")]

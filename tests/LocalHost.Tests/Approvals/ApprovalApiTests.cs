@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Core.Approvals;
 using Serverless.Testing;
+using Serverless.Workflows.Hosting;
 
 namespace Serverless.LocalHost.Tests.Approvals;
 
@@ -17,7 +18,10 @@ public sealed class ApprovalApiTests : IClassFixture<AzuriteFixture>, IDisposabl
     {
         _host = new TestLocalHost(azurite,
             ("Approvals:SigningKey", Convert.ToBase64String(Enumerable.Repeat((byte)42, 32).ToArray())),
-            ("Approvals:DecisionTable", AzuriteFixture.UniqueName("approvals")));
+            ("Approvals:DecisionTable", AzuriteFixture.UniqueName("approvals")),
+            ("DurableTaskHubName", AzuriteFixture.UniqueName("links")));
+        // The POSTs raise events through the host's engine; a host stopped while its worker is still starting races DTFx.
+        _host.Services.GetRequiredService<TaskHubWorkerService>().Ready.Wait(TimeSpan.FromSeconds(60));
         _signer = _host.Services.GetRequiredService<ApprovalTokenSigner>();
         _ledger = _host.Services.GetRequiredService<ApprovalLedger>();
     }
