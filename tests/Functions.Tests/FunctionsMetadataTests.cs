@@ -44,13 +44,24 @@ public class FunctionsMetadataTests(AzuriteFixture azurite) : IClassFixture<Azur
                         from method in t.Trigger.GetProperty("methods").EnumerateArray()
                         where !method.GetString()!.Equals("get", StringComparison.OrdinalIgnoreCase)
                         let route = t.Trigger.GetProperty("route").GetString()!.TrimStart('/')
-                        where !Routes.Scoring.Contains(route)
+                        where !Routes.Scoring.Contains(route) && !Routes.TokenAuthorized.Contains(route)
                         select (t.Function, AuthLevel: t.Trigger.GetProperty("authLevel").GetString())).ToList();
 
         Assert.Contains(changing, c => c.Function == "RegisterModelVersion");
         Assert.All(changing, c => Assert.False(
             string.Equals(c.AuthLevel, "Anonymous", StringComparison.OrdinalIgnoreCase), $"{c.Function} changes state but is anonymous."));
         Assert.All(triggers, t => Assert.True(t.Trigger.TryGetProperty("authLevel", out _), t.Function));
+    }
+
+    [Fact]
+    public void HttpRoutes_TokenAuthorizedRoutes_AreAnonymous()
+    {
+        var tokenRoutes = Metadata.TriggeredBy("httpTrigger")
+            .Where(t => Routes.TokenAuthorized.Contains(t.Trigger.GetProperty("route").GetString()!.TrimStart('/')))
+            .ToList();
+
+        Assert.Equal(["DecideApproval", "ShowApproval"], tokenRoutes.Select(t => t.Function).Order(StringComparer.Ordinal));
+        Assert.All(tokenRoutes, t => Assert.Equal("Anonymous", t.Trigger.GetProperty("authLevel").GetString(), ignoreCase: true));
     }
 
     [Fact]

@@ -40,4 +40,13 @@ public static class Routes
     {
         Predict, PredictVersion, OipInfer, OipInferVersion,
     };
+
+    /// <summary>
+    /// The state-changing routes authorized by a signed, expiring token in their path instead of the API key (approval
+    /// links in mail: a key in a mailed link would authorize every other route too). Anonymous in both hosts.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TokenAuthorized = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        Approval,
+    };
 }

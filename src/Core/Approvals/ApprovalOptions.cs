@@ -19,7 +19,7 @@ public sealed class ApprovalOptions
     /// owner-only permissions) when first needed if not. <c>~</c> is the user's home. Empty (as Azure sets it): no
     /// file, and a missing <see cref="SigningKey"/> fails start-up (every instance there must share one key).
     /// </summary>
-    public string SigningKeyFile { get; set; } = "~/.serverless-ml/approval-signing.key";
+    public string SigningKeyFile { get; set; } = "~/.config/serverless-ml/approval-signing-key";
 
     /// <summary>Table of approval requests and their decisions (one row per request).</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "DecisionTable must be 3-63 letters or digits, starting with a letter.")]

@@ -70,7 +70,7 @@ public sealed class ApprovalSigningKeyTests : IDisposable
     public void Problem_KeyOrFile_IsNone()
     {
         Assert.Null(ApprovalSigningKey.Problem(new ApprovalOptions { SigningKey = Convert.ToBase64String(new byte[32]) }));
-        Assert.Null(ApprovalSigningKey.Problem(new ApprovalOptions { SigningKeyFile = "~/.serverless-ml/approval-signing.key" }));
+        Assert.Null(ApprovalSigningKey.Problem(new ApprovalOptions { SigningKeyFile = "~/.config/serverless-ml/approval-signing-key" }));
     }
 
     [Fact]
