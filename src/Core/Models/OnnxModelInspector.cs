@@ -9,7 +9,7 @@ namespace Serverless.Core.Models;
 /// </summary>
 public static class OnnxModelInspector
 {
-    /// <summary>Datatype used for outputs that are not tensors (e.g. a ZipMap sequence of maps).</summary>
+    /// <summary>Datatype used for outputs that are neither tensors nor ZipMap sequences of maps (which are FP32 [-1, -1]).</summary>
     public const string NonTensor = "NON_TENSOR";
 
     public static (IReadOnlyList<TensorSpec> Inputs, IReadOnlyList<TensorSpec> Outputs) Inspect(ReadOnlyMemory<byte> onnx)
@@ -55,9 +55,13 @@ public static class OnnxModelInspector
         var specs = new List<TensorSpec>(nodes.Count);
         foreach (var (name, node) in nodes)
         {
-            specs.Add(node.OnnxValueType == OnnxValueType.ONNX_TYPE_TENSOR
-                ? new TensorSpec(name, ToDatatype(node.ElementDataType), node.Dimensions.Select(d => (long)d).ToArray())
-                : new TensorSpec(name, NonTensor, []));
+            specs.Add(node.OnnxValueType switch
+            {
+                OnnxValueType.ONNX_TYPE_TENSOR => new TensorSpec(name, ToDatatype(node.ElementDataType), node.Dimensions.Select(d => (long)d).ToArray()),
+                // A ZipMap (sequence of class -> probability maps) is answered as FP32 [N, classes].
+                _ when Scoring.OpenInference.ZipMapOutput.IsZipMap(node) => new TensorSpec(name, "FP32", [-1, -1]),
+                _ => new TensorSpec(name, NonTensor, []),
+            });
         }
 
         return specs;

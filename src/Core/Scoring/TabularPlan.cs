@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Serverless.Core.Models;
+using Serverless.Core.Scoring.OpenInference;
 
 namespace Serverless.Core.Scoring;
 
@@ -198,39 +199,40 @@ internal sealed class TabularPlan
 
     private (float[], IReadOnlyList<string>) ReadZipMap(OrtValue sequence, int rows)
     {
-        var allocator = OrtAllocator.DefaultInstance;
-        if (sequence.GetValueCount() != rows)
+        var (read, keys, integerKeys) = ZipMapOutput.Read(sequence);
+        if (read.Length != rows * keys.Length)
         {
             throw new InvalidOperationException($"The probabilities sequence has {sequence.GetValueCount()} maps for {rows} rows.");
         }
 
-        float[]? probabilities = null;
-        IReadOnlyList<string>? columns = _classLabels;
-        for (var r = 0; r < rows; r++)
+        var texts = integerKeys is null ? keys : Array.ConvertAll(integerKeys, LabelOf);
+        if (_classLabels is null)
         {
-            using var map = sequence.GetValue(r, allocator);
-            using var keys = map.GetValue(0, allocator);
-            using var values = map.GetValue(1, allocator);
-            var scores = values.GetTensorDataAsSpan<float>();
-            var keyInfo = keys.GetTensorTypeAndShape();
-            var keyTexts = keyInfo.ElementDataType == TensorElementType.String
-                ? keys.GetStringTensorAsArray()
-                : Array.ConvertAll(keys.GetTensorDataAsSpan<long>().ToArray(), k => LabelOf(k));
-            columns ??= keyTexts;
-            probabilities ??= new float[rows * columns.Count];
-            for (var k = 0; k < keyTexts.Length; k++)
-            {
-                var column = _classLabels is null ? k : _columnsByLabel.GetValueOrDefault(keyTexts[k], -1);
-                if (column < 0 || column >= columns.Count)
-                {
-                    throw new InvalidOperationException($"The probabilities map names class '{keyTexts[k]}', which the manifest's class labels lack.");
-                }
+            return (read, texts);
+        }
 
-                probabilities[r * columns.Count + column] = scores[k];
+        // Columns follow the manifest's class labels, whatever order the maps list them in.
+        var columns = new int[texts.Length];
+        for (var k = 0; k < texts.Length; k++)
+        {
+            columns[k] = _columnsByLabel.GetValueOrDefault(texts[k], -1);
+            if (columns[k] < 0)
+            {
+                throw new InvalidOperationException($"The probabilities map names class '{texts[k]}', which the manifest's class labels lack.");
             }
         }
 
-        return (probabilities!, columns!);
+        var width = _classLabels.Count;
+        var probabilities = new float[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var k = 0; k < texts.Length; k++)
+            {
+                probabilities[r * width + columns[k]] = read[r * texts.Length + k];
+            }
+        }
+
+        return (probabilities, _classLabels);
     }
 
     private void ReadLabels(OrtValue value, string[] labels)

@@ -206,16 +206,34 @@ public class OnnxScoringModelTests
     }
 
     [Fact]
-    public void Infer_ZipMapOutputRequested_IsRefused()
+    public void Infer_ZipMapOutput_ReturnedAsFp32MatrixWithClasses()
     {
         var onnx = TestOnnxModels.Classifier(zipMap: true);
         using var model = new OnnxScoringModel(TestManifests.For("churn", 1, onnx, ModelTask.Classification), onnx);
-        InferenceTensor[] inputs = [new("features", "FP32", [1, 2], new[] { 0f, 0f })];
+        InferenceTensor[] inputs = [new("features", "FP32", [2, 2], new[] { 0f, 0f, 1f, 0f })];
 
         var all = model.Infer(inputs);
-        var e = Assert.Throws<InvalidInferenceInputException>(() => model.Infer(inputs, ["output_probability"]));
+        var requested = Assert.Single(model.Infer(inputs, ["output_probability"]));
 
-        Assert.Equal(["label"], all.Select(o => o.Name));
-        Assert.Contains("cannot carry", e.Message);
+        Assert.Equal(["label", "output_probability"], all.Select(o => o.Name));
+        Assert.Equal("FP32", requested.Datatype);
+        Assert.Equal([2L, 2L], requested.Shape);
+        Assert.Equal(["0", "1"], requested.Classes!);
+        Assert.Equal((float[])requested.Data, (float[])all[1].Data);
+        var data = (float[])requested.Data;
+        Assert.Equal(1f, data[0] + data[1], 5);
+        Assert.Equal(1f, data[2] + data[3], 5);
+    }
+
+    [Fact]
+    public void InferResponseWriter_ZipMapOutput_WritesClassesAsParameters()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            InferResponseWriter.Write(writer, "m", 1, null, [new InferenceTensor("p", "FP32", [1, 2], new[] { 0.25f, 0.75f }, ["no", "yes"])]);
+        }
+
+        Assert.Contains("\"parameters\":{\"classes\":[\"no\",\"yes\"]},\"data\":[0.25,0.75]", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 }

@@ -115,4 +115,26 @@ public class OpenInferenceApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var filteredOutputs = (await filtered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outputs");
         Assert.Equal(["s_out", "l_out"], filteredOutputs.EnumerateArray().Select(o => o.GetProperty("name").GetString()));
     }
+
+    [Fact]
+    public async Task Infer_ZipMapModel_ProbabilitiesAsFp32MatrixWithClassesAndMetadataSaysSo()
+    {
+        using var host = new TestLocalHost(azurite);
+        await host.RegisterAsync("zip", TestOnnxModels.Classifier(zipMap: true));
+
+        var response = await host.Client.PostAsync("/v2/models/zip/infer", TestLocalHost.Json(
+            """{ "inputs": [ { "name": "features", "shape": [2, 2], "datatype": "FP32", "data": [0, 0, 1, 0] } ] }"""));
+        var metadata = await host.Client.GetFromJsonAsync<JsonElement>("/v2/models/zip");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var outputs = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!);
+        var probabilities = outputs["output_probability"];
+        Assert.Equal("FP32", probabilities.GetProperty("datatype").GetString());
+        Assert.Equal([2, 2], probabilities.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
+        Assert.Equal(["0", "1"], probabilities.GetProperty("parameters").GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        var data = probabilities.GetProperty("data").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+        Assert.Equal(1f, data[0] + data[1], 5);
+        var described = metadata.GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "output_probability");
+        Assert.Equal("FP32", described.GetProperty("datatype").GetString());
+    }
 }

@@ -5,8 +5,9 @@ namespace Serverless.Core.Scoring.OpenInference;
 
 /// <summary>
 /// Writes an Open Inference Protocol infer response:
-/// <c>{ "model_name", "model_version", "id"?, "outputs": [ { "name", "datatype", "shape", "data" } ] }</c>.
-/// Datatypes and shapes are those the model produced. Non-finite floats (JSON has none) are written as null.
+/// <c>{ "model_name", "model_version", "id"?, "outputs": [ { "name", "datatype", "shape", "parameters"?, "data" } ] }</c>.
+/// Datatypes and shapes are those the model produced; a ZipMap output is FP32 <c>[N, classes]</c> with
+/// <c>parameters.classes</c>. Non-finite floats (JSON has none) are written as null.
 /// Stateless; thread-safe.
 /// </summary>
 public static class InferResponseWriter
@@ -34,6 +35,19 @@ public static class InferResponseWriter
             }
 
             writer.WriteEndArray();
+            if (output.Classes is { } classes)
+            {
+                writer.WriteStartObject("parameters");
+                writer.WriteStartArray("classes");
+                foreach (var label in classes)
+                {
+                    writer.WriteStringValue(label);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
             writer.WritePropertyName("data");
             WriteData(writer, output.Datatype, output.Data);
             writer.WriteEndObject();

@@ -18,14 +18,14 @@ public sealed class InferenceSignature
         _model = model;
         Inputs = inputs;
         Outputs = outputs;
-        TensorOutputNames = [.. outputOrder.Where(n => outputs[n].IsTensor)];
+        TensorOutputNames = [.. outputOrder.Where(n => outputs[n].IsTensor || ZipMapOutput.IsZipMap(outputs[n]))];
     }
 
     public IReadOnlyDictionary<string, NodeMetadata> Inputs { get; }
 
     public IReadOnlyDictionary<string, NodeMetadata> Outputs { get; }
 
-    /// <summary>The outputs a request that names none receives, in session order.</summary>
+    /// <summary>The outputs a request that names none receives, in session order: tensors and ZipMaps (as FP32 [N, classes]).</summary>
     public string[] TensorOutputNames { get; }
 
     /// <summary>Checks every input against the session and returns their names in request order.</summary>
@@ -82,10 +82,10 @@ public sealed class InferenceSignature
                     $"Output '{name}' is not an output of model '{_model}'; its outputs are: {string.Join(", ", Outputs.Keys)}.");
             }
 
-            if (!meta.IsTensor)
+            if (!meta.IsTensor && !ZipMapOutput.IsZipMap(meta))
             {
                 throw new InvalidInferenceInputException(
-                    $"Output '{name}' is a {meta.OnnxValueType}, which the Open Inference Protocol cannot carry; request a tensor output.");
+                    $"Output '{name}' is a {meta.OnnxValueType}, which the Open Inference Protocol cannot carry; request a tensor or ZipMap output.");
             }
 
             if (Array.IndexOf(names, name, 0, i) >= 0)

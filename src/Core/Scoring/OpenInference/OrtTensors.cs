@@ -107,7 +107,9 @@ public static class OrtTensors
             var tensors = new InferenceTensor[outputNames.Length];
             for (var i = 0; i < tensors.Length; i++)
             {
-                tensors[i] = FromOrtValue(outputNames[i], results[i]);
+                tensors[i] = results[i].OnnxType == OnnxValueType.ONNX_TYPE_TENSOR
+                    ? FromOrtValue(outputNames[i], results[i])
+                    : ZipMapOutput.ToTensor(outputNames[i], results[i]);
             }
 
             return tensors;
