@@ -198,14 +198,20 @@ internal sealed class ParquetBatchReader : IBatchReader
     private static void CheckType(DataField column, FeatureDefinition feature)
     {
         var kind = ParquetColumn.KindOf(column);
-        var fits = feature.Kind == FeatureKind.Categorical
-            ? kind is ParquetValueKind.Text or ParquetValueKind.Integer
-            : kind is not ParquetValueKind.Other;
+        var fits = feature.Kind switch
+        {
+            FeatureKind.Categorical => kind is ParquetValueKind.Text or ParquetValueKind.Integer,
+            FeatureKind.Boolean => kind is not ParquetValueKind.Other,
+            _ => kind is not (ParquetValueKind.Other or ParquetValueKind.Boolean),
+        };
         if (!fits)
         {
-            var expected = feature.Kind == FeatureKind.Categorical
-                ? "a string or integer column"
-                : "an integer, float, double, decimal or string column";
+            var expected = feature.Kind switch
+            {
+                FeatureKind.Categorical => "a string or integer column",
+                FeatureKind.Boolean => "a boolean, integer, float, double, decimal or string column",
+                _ => "an integer, float, double, decimal or string column",
+            };
             throw new BatchFileException(
                 $"Column '{column.Name}' holds {TypeName(column)} values; {feature.Kind.ToString().ToLowerInvariant()} feature '{feature.Name}' needs {expected}.");
         }

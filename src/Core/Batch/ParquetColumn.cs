@@ -34,6 +34,11 @@ internal abstract class ParquetColumn(DataField field) : IDisposable
             return ParquetValueKind.Real;
         }
 
+        if (type == typeof(bool))
+        {
+            return ParquetValueKind.Boolean;
+        }
+
         return type == typeof(ReadOnlyMemory<char>) ? ParquetValueKind.Text : ParquetValueKind.Other;
     }
 

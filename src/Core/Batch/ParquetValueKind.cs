@@ -9,6 +9,8 @@ internal enum ParquetValueKind
     Real,
     /// <summary>UTF-8 strings: parsed like a CSV cell (invariant numbers, category names).</summary>
     Text,
-    /// <summary>Booleans, dates, times, binary, ...: passed through, never a feature.</summary>
+    /// <summary>Booleans: boolean features only (a numeric feature refuses them, as it refuses "true" in a CSV cell).</summary>
+    Boolean,
+    /// <summary>Dates, times, binary, ...: passed through, never a feature.</summary>
     Other,
 }

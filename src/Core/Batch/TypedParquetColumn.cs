@@ -47,6 +47,12 @@ internal sealed class TypedParquetColumn<T>(DataField field) : ParquetColumn(fie
             return encoder.TryEncodeText(feature, ((ReadOnlyMemory<char>)(object)item).Span, out value, out error);
         }
 
+        if (typeof(T) == typeof(bool))
+        {
+            // Only boolean features get here (checked when the file is opened).
+            return encoder.TryEncodeBoolean(feature, (bool)(object)item!, out value, out error);
+        }
+
         if (IsInteger && encoder.Schema.Features[feature].Kind == FeatureKind.Categorical)
         {
             // Categories are names; an integer column names them by its decimal text, as the same cell in a CSV would.

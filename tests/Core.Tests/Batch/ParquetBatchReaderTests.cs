@@ -58,4 +58,36 @@ public class ParquetBatchReaderTests
 
         Assert.Contains("Column 'tags' is a list column", e.Message);
     }
+
+    [Fact]
+    public async Task FillAsync_BoolColumns_FeedBooleanFeaturesAsOneAndZero_NullIsMissing()
+    {
+        var encoder = new FeatureEncoder(new FeatureSchema("input",
+            [new FeatureDefinition("b", FeatureKind.Boolean), new FeatureDefinition("n", FeatureKind.Boolean)]));
+        var columns = PredictionColumns.For(SumModel.Create("m", features: [.. encoder.Schema.Features]).Manifest);
+        var parquet = await BatchFiles.ParquetAsync(new ParquetSchema(new DataField<bool?>("b"), new DataField<bool>("n")), 10,
+        [
+            BatchFiles.Row(("b", true), ("n", false)),
+            BatchFiles.Row(("b", false), ("n", true)),
+            BatchFiles.Row(("b", null), ("n", true)),
+        ]);
+        await using var reader = await ParquetBatchReader.OpenAsync(new MemoryStream(parquet), encoder, columns, CancellationToken.None);
+
+        var (rows, _, errors) = await ReaderHarness.ReadAllAsync(reader, encoder.Width);
+
+        Assert.Empty(errors);
+        Assert.Equal([[1, 0], [0, 1], [float.NaN, 1]], rows);
+    }
+
+    [Fact]
+    public async Task OpenAsync_BoolColumnForACategoricalFeature_ThrowsNamingBoth()
+    {
+        var encoder = new FeatureEncoder(new FeatureSchema("input", [new FeatureDefinition("c", FeatureKind.Categorical, ["a", "b"])]));
+        var columns = PredictionColumns.For(SumModel.Create("m", features: [.. encoder.Schema.Features]).Manifest);
+        var parquet = await BatchFiles.ParquetAsync(new ParquetSchema(new DataField<bool>("c")), 10, [BatchFiles.Row(("c", true))]);
+
+        var e = await Assert.ThrowsAsync<BatchFileException>(() => ParquetBatchReader.OpenAsync(new MemoryStream(parquet), encoder, columns, CancellationToken.None));
+
+        Assert.Contains("Column 'c' holds Boolean values; categorical feature 'c'", e.Message);
+    }
 }
