@@ -31,6 +31,15 @@ internal static class RegistrationValidator
 
         // Constructing the encoder validates names (unique) and categories (present).
         _ = new FeatureEncoder(schema);
+        if (schema.InputPerFeature)
+        {
+            if (FeatureInputs.Check(schema, inputs) is { } problem)
+            {
+                throw new ModelValidationException(problem);
+            }
+
+            return;
+        }
 
         var input = inputs.FirstOrDefault(i => i.Name == schema.InputName)
             ?? throw new ModelValidationException(

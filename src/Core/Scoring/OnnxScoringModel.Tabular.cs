@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
+using Serverless.Core.Scoring.OpenInference;
 
 namespace Serverless.Core.Scoring;
 
@@ -25,6 +26,11 @@ public sealed partial class OnnxScoringModel
             throw new ArgumentException($"{rows} rows of {encoder.Width} features need {length} floats; got {features.Length}.", nameof(features));
         }
 
+        if (plan.Columns is { } columns)
+        {
+            return ScoreColumns(plan, columns, features.Span[..length], rows);
+        }
+
         Enter();
         try
         {
@@ -37,6 +43,32 @@ public sealed partial class OnnxScoringModel
         finally
         {
             Exit();
+        }
+    }
+
+    /// <summary>One tensor per feature (models with one named input per feature); the columns are copied into them.</summary>
+    private TabularPredictions ScoreColumns(TabularPlan plan, FeatureColumnInputs columns, ReadOnlySpan<float> features, int rows)
+    {
+        var tensors = columns.ToTensors(features, rows);
+        var values = new OrtValue[tensors.Length];
+        Enter();
+        try
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = OrtTensors.ToOrtValue(tensors[i]);
+            }
+
+            using var results = _session.Run(_runOptions, plan.InputNames, values, plan.OutputNames);
+            return plan.Read(results, rows);
+        }
+        finally
+        {
+            Exit();
+            foreach (var value in values)
+            {
+                value?.Dispose();
+            }
         }
     }
 }

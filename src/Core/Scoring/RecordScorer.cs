@@ -74,7 +74,20 @@ public sealed class RecordScorer
         }
 
         var parsed = Stopwatch.GetTimestamp();
-        var predictions = model.ScoreEncoded(rows.Memory, rows.Rows);
+        TabularPredictions predictions;
+        try
+        {
+            predictions = model.ScoreEncoded(rows.Memory, rows.Rows);
+        }
+        catch (InvalidInferenceInputException e)
+        {
+            // A value the encoder took but the model's input cannot (a fraction for an integer input).
+            error = e.Message;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            _observer.RecordFailed(model.Manifest, ScoringEndpoints.Records, ScoringErrorKinds.InvalidInput, new ScoringTimings(elapsed, Parse: elapsed), null);
+            return false;
+        }
+
         var inferred = Stopwatch.GetTimestamp();
         var writer = t_writer;
         if (writer is null)

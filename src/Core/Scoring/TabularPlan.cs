@@ -31,16 +31,17 @@ internal sealed class TabularPlan
     private readonly Dictionary<string, int> _columnsByLabel = new(StringComparer.Ordinal);
 
     private TabularPlan(
-        ModelManifest manifest, string input, List<string> outputs, int label, int probabilities, bool zipMap,
+        ModelManifest manifest, string[] inputs, FeatureColumnInputs? columns, List<string> outputs, int label, int probabilities, bool zipMap,
         IReadOnlyDictionary<string, NodeMetadata> metadata)
     {
+        Columns = columns;
         _labelIsString = label >= 0 && metadata[outputs[label]].ElementDataType == TensorElementType.String;
         _valuesAreDouble = manifest.Task == ModelTask.Regression && metadata[outputs[0]].ElementDataType == TensorElementType.Double;
         _probabilityWidth = probabilities >= 0 && !zipMap && metadata[outputs[probabilities]].Dimensions[1] > 0
             ? metadata[outputs[probabilities]].Dimensions[1]
             : -1;
         _task = manifest.Task;
-        InputNames = [input];
+        InputNames = inputs;
         OutputNames = [.. outputs];
         _label = label;
         _probabilities = probabilities;
@@ -59,6 +60,9 @@ internal sealed class TabularPlan
 
     public string[] InputNames { get; }
 
+    /// <summary>For a model with one input per feature, how encoded rows become those inputs; null for a float matrix input.</summary>
+    public FeatureColumnInputs? Columns { get; }
+
     public string[] OutputNames { get; }
 
     /// <summary>The plan, or null when the model has no feature schema or no tabular task.</summary>
@@ -74,21 +78,12 @@ internal sealed class TabularPlan
 
         var where = $"Model '{manifest.Name}' version {manifest.Version}";
         var inputName = encoder.Schema.InputName;
-        if (!inputs.TryGetValue(inputName, out var input))
+        // One input per feature is checked against the manifest's inputs (read from this ONNX file at registration).
+        var columns = encoder.Schema.InputPerFeature ? FeatureColumnInputs.Create(manifest, encoder.Schema) : null;
+        string[] inputNames = columns?.InputNames ?? [inputName];
+        if (columns is null)
         {
-            throw new ModelValidationException($"{where}: the feature schema feeds input '{inputName}', which the ONNX graph does not have.");
-        }
-
-        if (inputs.Count != 1)
-        {
-            throw new ModelValidationException($"{where}: record scoring feeds one input, but the graph needs {inputs.Count}.");
-        }
-
-        if (!input.IsTensor || input.ElementDataType != TensorElementType.Float || input.Dimensions.Length != 2
-            || (input.Dimensions[1] >= 0 && input.Dimensions[1] != encoder.Width))
-        {
-            throw new ModelValidationException(
-                $"{where}: input '{inputName}' must be a float tensor [-1, {encoder.Width}] for {encoder.Width} features.");
+            CheckMatrixInput(where, inputName, encoder.Width, inputs);
         }
 
         var requested = new List<string>(2);
@@ -98,7 +93,7 @@ internal sealed class TabularPlan
                 && outputs[n].ElementDataType is TensorElementType.Float or TensorElementType.Double)
                 ?? throw new ModelValidationException($"{where}: a regression model needs a float or double output tensor.");
             requested.Add(value);
-            return new TabularPlan(manifest, inputName, requested, -1, -1, false, outputs);
+            return new TabularPlan(manifest, inputNames, columns, requested, -1, -1, false, outputs);
         }
 
         var label = outputNames.FirstOrDefault(n => outputs[n].IsTensor
@@ -125,7 +120,26 @@ internal sealed class TabularPlan
         }
 
         var zipMap = probabilities is not null && !outputs[probabilities].IsTensor;
-        return new TabularPlan(manifest, inputName, requested, labelIndex, probabilitiesIndex, zipMap, outputs);
+        return new TabularPlan(manifest, inputNames, columns, requested, labelIndex, probabilitiesIndex, zipMap, outputs);
+    }
+
+    private static void CheckMatrixInput(string where, string inputName, int width, IReadOnlyDictionary<string, NodeMetadata> inputs)
+    {
+        if (!inputs.TryGetValue(inputName, out var input))
+        {
+            throw new ModelValidationException($"{where}: the feature schema feeds input '{inputName}', which the ONNX graph does not have.");
+        }
+
+        if (inputs.Count != 1)
+        {
+            throw new ModelValidationException($"{where}: record scoring feeds one input, but the graph needs {inputs.Count}.");
+        }
+
+        if (!input.IsTensor || input.ElementDataType != TensorElementType.Float || input.Dimensions.Length != 2
+            || (input.Dimensions[1] >= 0 && input.Dimensions[1] != width))
+        {
+            throw new ModelValidationException($"{where}: input '{inputName}' must be a float tensor [-1, {width}] for {width} features.");
+        }
     }
 
     /// <summary>Interprets the outputs of one Run over <paramref name="rows"/> rows.</summary>

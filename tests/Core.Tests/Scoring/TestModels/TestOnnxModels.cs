@@ -79,6 +79,48 @@ internal static class TestOnnxModels
             }
         });
 
+    /// <summary>
+    /// One input per feature, as converted scikit-learn pipelines have: "a" float [-1, 1], "b" int64 [-1, 1] and, with
+    /// <paramref name="text"/>, "c" string [-1, 1] (LabelEncoder: low = 100, high = 200, else 0). Output "value" float
+    /// [-1, 1] = a + b (+ c's code): a regressor whose answer shows every input arrived with its type.
+    /// </summary>
+    public static byte[] PerFeatureRegressor(bool text = true) =>
+        Model(("ai.onnx.ml", 3), graph =>
+        {
+            graph.Message(1, node => node.String(1, "b").String(2, "b_float").String(3, "cast_b").String(4, "Cast")
+                .Message(5, a => a.String(1, "to").Varint(3, Float).Varint(20, 2)));
+            if (text)
+            {
+                graph.Message(1, node =>
+                {
+                    node.String(1, "c").String(2, "c_code").String(3, "encode_c").String(4, "LabelEncoder").String(7, "ai.onnx.ml");
+                    Strings(node, "keys_strings", "low", "high");
+                    Floats(node, "values_floats", 100f, 200f);
+                    node.Message(5, a => a.String(1, "default_float").Float(2, 0f).Varint(20, 1));
+                });
+            }
+
+            graph.Message(1, node =>
+            {
+                node.String(1, "a").String(1, "b_float");
+                if (text)
+                {
+                    node.String(1, "c_code");
+                }
+
+                node.String(2, "value").String(3, "sum").String(4, "Sum");
+            });
+            graph.String(2, "per_feature");
+            graph.Message(11, v => ValueInfo(v, "a", Float, [-1, 1]));
+            graph.Message(11, v => ValueInfo(v, "b", Int64, [-1, 1]));
+            if (text)
+            {
+                graph.Message(11, v => ValueInfo(v, "c", String, [-1, 1]));
+            }
+
+            graph.Message(12, v => ValueInfo(v, "value", Float, [-1, 1]));
+        });
+
     private static byte[] Model((string Domain, int Version) extraOpset, Action<ProtoWriter> graph)
     {
         var model = new ProtoWriter().Varint(1, 8).String(2, "serverless-tests");
