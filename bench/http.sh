@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-32}
-command -v wrk >/dev/null || { sudo -n true 2>/dev/null && s=sudo || s=; $s apt-get install -y wrk >/dev/null; }
+command -v wrk >/dev/null || { sudo -n true 2>/dev/null && s=sudo || s=; $s apt-get update -qq >/dev/null && $s apt-get install -y -qq wrk >/dev/null; }
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
 
 dotnet build src/LocalHost -c Release -v q -nologo >/dev/null
