@@ -250,6 +250,8 @@ module functionApp 'modules/functionApp.bicep' = {
       GpuForwarding__MinimumThroughput: defaults.GpuForwarding__MinimumThroughput
       GpuForwarding__SamplingDuration: defaults.GpuForwarding__SamplingDuration
       GpuForwarding__BreakDuration: defaults.GpuForwarding__BreakDuration
+      // The cost rule: OIP requests with at least this many rows go to the GPU app even for CPU models (0 = off).
+      GpuForwarding__MinRowsForGpu: defaults.GpuForwarding__MinRowsForGpu
       Monitoring__Drift__Warn: defaults.Monitoring__Drift__Warn
       Monitoring__Drift__Act: defaults.Monitoring__Drift__Act
       Monitoring__Drift__MinimumRows: defaults.Monitoring__Drift__MinimumRows

@@ -31,6 +31,12 @@ public sealed class GpuForwardingOptions
     /// <summary>How long an open circuit answers 503 at once before it lets a trial call through.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The cost rule: an OIP infer request with at least this many rows (its first input's first dimension) goes to the
+    /// GPU app even for a CPU model, where one large batch is cheaper. 0 turns the rule off.
+    /// </summary>
+    public int MinRowsForGpu { get; set; }
+
     /// <summary>Whether forwarding is on (a method, not a setting: only <see cref="BaseUrl"/> is configured).</summary>
     public bool IsEnabled() => BaseUrl.Length > 0;
 }

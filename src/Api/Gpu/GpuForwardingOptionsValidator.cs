@@ -15,6 +15,7 @@ internal sealed class GpuForwardingOptionsValidator : IValidateOptions<GpuForwar
 
         Check(failures, options.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && options.AttemptTimeout <= options.Timeout,
             $"GpuForwarding:AttemptTimeout must be at least 00:00:00.01 and at most GpuForwarding:Timeout (was {options.AttemptTimeout}, Timeout {options.Timeout}).");
+        Check(failures, options.MinRowsForGpu >= 0, $"GpuForwarding:MinRowsForGpu must be 0 (off) or a row count (was {options.MinRowsForGpu}).");
         Check(failures, options.MaxRetries is >= 0 and <= 10, $"GpuForwarding:MaxRetries must be between 0 and 10 (was {options.MaxRetries}).");
         Check(failures, options.FailureRatio is > 0 and <= 1, $"GpuForwarding:FailureRatio must be above 0 and at most 1 (was {options.FailureRatio}).");
         Check(failures, options.MinimumThroughput >= 2, $"GpuForwarding:MinimumThroughput must be at least 2 (was {options.MinimumThroughput}).");

@@ -36,6 +36,10 @@ public sealed class GpuRouter(IModelRegistry registry, IOptions<GpuForwardingOpt
         return manifest?.Serving == ModelServing.Gpu;
     }
 
+    /// <summary>The cost rule (<see cref="GpuForwardingOptions.MinRowsForGpu"/>): whether a request this large goes to the GPU app.</summary>
+    public bool RoutesByRows(int rows) =>
+        options.Value is { MinRowsForGpu: > 0 } o && o.IsEnabled() && rows >= o.MinRowsForGpu;
+
     private async ValueTask<int?> ChampionAsync(string name, CancellationToken cancellationToken)
     {
         var now = time.GetTimestamp();

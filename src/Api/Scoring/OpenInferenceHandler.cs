@@ -99,6 +99,12 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
                 observer.RecordFailed(null, ScoringEndpoints.OpenInference, ScoringErrorKinds.InvalidInput, default);
                 return ApiError.Result(StatusCodes.Status400BadRequest, error);
             }
+
+            if (gpu.RoutesByRows(RowsOf(inferRequest)))
+            {
+                // The cost rule: one large batch of a CPU model is cheaper on the GPU app, which serves any registered version.
+                return await forwarder.ForwardAsync(request, body.Span.ToArray(), name, cancellationToken);
+            }
         }
 
         var parse = Stopwatch.GetElapsedTime(started);
@@ -142,9 +148,12 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
 
         var infer = Stopwatch.GetElapsedTime(inferStarted, writeStarted);
         var write = Stopwatch.GetElapsedTime(writeStarted);
-        var rows = inferRequest.Inputs.Count > 0 && inferRequest.Inputs[0].Shape.Length > 0 ? (int)inferRequest.Inputs[0].Shape[0] : 1;
-        observer.RecordScored(model.Manifest, ScoringEndpoints.OpenInference, [], rows, null,
+        observer.RecordScored(model.Manifest, ScoringEndpoints.OpenInference, [], RowsOf(inferRequest), null,
             new ScoringTimings(parse + infer + write, Parse: parse, Infer: infer, Write: write));
         return new PooledJsonResult(output);
     }
+
+    /// <summary>Rows of a request: its first input's first dimension (1 for a scalar).</summary>
+    private static int RowsOf(InferRequest request) =>
+        request.Inputs.Count > 0 && request.Inputs[0].Shape.Length > 0 ? (int)request.Inputs[0].Shape[0] : 1;
 }

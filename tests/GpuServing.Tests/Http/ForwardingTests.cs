@@ -33,4 +33,27 @@ public class ForwardingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var ok = await functionApp.Client.PostAsync("/v2/models/heavy/versions/1/infer", TestGpuApp.Json(good));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
+
+    [Fact]
+    public async Task Infer_CpuModelOverTheRowThreshold_CostRuleSendsItToTheGpuApp_SmallerOnesStay()
+    {
+        var container = TestGpuApp.NewContainer();
+        await using var gpu = new TestGpuApp(azurite, container).Start();
+        await gpu.RegisterMlpAsync("light", seed: 63, ModelServing.Cpu);
+        await using var functionApp = await FunctionAppOipHost.StartAsync(
+            ("AzureWebJobsStorage", azurite.ConnectionString), ("Registry:Container", container),
+            ("GpuForwarding:BaseUrl", gpu.Client.BaseAddress!.ToString()), ("GpuForwarding:MinRowsForGpu", "4"));
+        var large = TestGpuApp.MlpRequest(TestGpuApp.RandomRows(4, seed: 64), 4, id: "large");
+        var small = TestGpuApp.MlpRequest(TestGpuApp.RandomRows(3, seed: 65), 3, id: "small");
+
+        var forwarded = await functionApp.Client.PostAsync("/v2/models/light/infer", TestGpuApp.Json(large));
+        var direct = await gpu.Client.PostAsync("/v2/models/light/infer", TestGpuApp.Json(large));
+        var local = await functionApp.Client.PostAsync("/v2/models/light/infer", TestGpuApp.Json(small));
+
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.Equal("gpu", forwarded.Headers.GetValues(GpuForwarder.ServedByHeader).Single());
+        Assert.Equal(await direct.Content.ReadAsStringAsync(), await forwarded.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, local.StatusCode);
+        Assert.Equal("function", local.Headers.GetValues(GpuForwarder.ServedByHeader).Single());
+    }
 }
