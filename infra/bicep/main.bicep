@@ -140,6 +140,7 @@ module storage 'modules/storage.bicep' = {
       defaults.Monitoring__PredictionLog__Table
       defaults.Monitoring__Feedback__Table
       defaults.Approvals__DecisionTable
+      defaults.Monitoring__Drift__Table
     ]
   }
 }
@@ -258,6 +259,11 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__Drift__Window: defaults.Monitoring__Drift__Window
       Monitoring__Drift__Interval: defaults.Monitoring__Drift__Interval
       Monitoring__Drift__Cooldown: defaults.Monitoring__Drift__Cooldown
+      Monitoring__Drift__Policy: defaults.Monitoring__Drift__Policy
+      Monitoring__Drift__RetrainOrchestration: defaults.Monitoring__Drift__RetrainOrchestration
+      Monitoring__Drift__Table: defaults.Monitoring__Drift__Table
+      // The DriftMonitor timer trigger's NCRONTAB schedule (the local host uses Monitoring__Drift__Interval).
+      DriftSchedule: defaults.DriftSchedule
       // Training runs as a workflow on the function app (POST /api/models/{name}/train, docs/training.md).
       Training__MaxRows: defaults.Training__MaxRows
       Training__MaxDataBytes: defaults.Training__MaxDataBytes

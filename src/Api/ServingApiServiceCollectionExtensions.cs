@@ -25,7 +25,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="ApprovalHandler"/>) and the workflows they start. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>) and the workflows they start. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +47,7 @@ public static class ServingApiServiceCollectionExtensions
         services.AddApprovals(configuration);
         services.TryAddSingleton<ApprovalHandler>();
         services.AddApprovalWorkflow();
+        services.TryAddSingleton<DriftChecksHandler>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Serverless.Testing;
 
 namespace Serverless.LocalHost.Tests;
@@ -29,6 +30,17 @@ internal sealed class TestLocalHost : IDisposable
 
     /// <summary>A host on a given registry container (several hosts in turn can share one registry).</summary>
     public TestLocalHost(AzuriteFixture azurite, string container, params (string Key, string Value)[] settings)
+        : this(azurite, container, null, settings)
+    {
+    }
+
+    /// <summary>A host with extra services registered after the app's (a test workflow, say).</summary>
+    public TestLocalHost(AzuriteFixture azurite, Action<IServiceCollection> services, params (string Key, string Value)[] settings)
+        : this(azurite, AzuriteFixture.UniqueName("models"), services, settings)
+    {
+    }
+
+    private TestLocalHost(AzuriteFixture azurite, string container, Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
     {
         Container = container;
         ConnectionString = azurite.ConnectionString;
@@ -47,6 +59,11 @@ internal sealed class TestLocalHost : IDisposable
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                b.ConfigureServices(services);
             }
         });
         Client = CreateClient();

@@ -16,6 +16,7 @@ public static class Routes
     public const string ModelTrain = "api/models/{name}/train";
     public const string ModelFeedback = "api/models/{name}/feedback";
     public const string ModelAccuracy = "api/models/{name}/accuracy";
+    public const string ModelDrift = "api/models/{name}/drift";
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
     public const string Capacity = "api/capacity";

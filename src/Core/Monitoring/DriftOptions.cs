@@ -31,6 +31,17 @@ public sealed class DriftOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>What the monitor does at <see cref="DriftLevel.Act"/>: <c>Notify</c> (default) or <c>Retrain</c>.</summary>
+    public DriftMonitoring.DriftPolicy Policy { get; set; } = DriftMonitoring.DriftPolicy.Notify;
+
+    /// <summary>The orchestration <c>Retrain</c> starts (input: <see cref="DriftMonitoring.RetrainRequest"/>).</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9_]{0,99}$")]
+    public string RetrainOrchestration { get; set; } = "RetrainOrchestrator";
+
+    /// <summary>Table of drift checks and per-model cooldown state.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Table must be 3-63 letters or digits, starting with a letter.")]
+    public string Table { get; set; } = "driftchecks";
+
     /// <summary>The thresholds of one model (the same for every model until per-model settings exist).</summary>
     public DriftThresholds ThresholdsFor(string model) => new(Warn, Act, MinimumRows);
 }

@@ -19,4 +19,13 @@ internal static partial class MonitoringLogs
 
     [LoggerMessage(5, LogLevel.Warning, "Deleting expired logged predictions failed; the next purge tries again.")]
     public static partial void PredictionLogPurgeFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Drift of model {Model} reached the act threshold: {Detail}")]
+    public static partial void DriftActed(this ILogger logger, string model, string detail);
+
+    [LoggerMessage(7, LogLevel.Error, "Checking drift of model {Model} failed; the other models were checked.")]
+    public static partial void DriftCheckFailed(this ILogger logger, string model, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Error, "Acting on the drift of model {Model} failed; the cooldown is not spent, the next check tries again.")]
+    public static partial void DriftActionFailed(this ILogger logger, string model, Exception exception);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Core.Monitoring.DriftMonitoring;
 using Serverless.Core.Monitoring.GroundTruth;
 using Serverless.Core.Scoring;
 using Serverless.Core.Storage;
@@ -13,7 +14,7 @@ public static class MonitoringServiceCollectionExtensions
     /// Registers monitoring: <see cref="MonitoringOptions"/> (section "Monitoring", validated at start-up), the
     /// <see cref="ScoringInstruments"/> meter, the hot path's <see cref="ScoringRecorder"/> (also as the scoring paths' <see cref="IScoringObserver"/>), the Table Storage
     /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>), the background <see cref="WindowFlusher"/>, and ground truth
-    /// (the sampled prediction log, feedback and live accuracy).
+    /// (the sampled prediction log, feedback and live accuracy), and the scheduled <see cref="DriftMonitor"/> (the hosts run it).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +32,9 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<WindowFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowFlusher>());
         services.AddGroundTruth(configuration);
+        services.TryAddSingleton<DriftCheckStore>();
+        services.TryAddSingleton<IDriftNotifier, LogDriftNotifier>();
+        services.TryAddSingleton<DriftMonitor>();
         return services;
     }
 

@@ -6,7 +6,7 @@ using Serverless.Api.Monitoring;
 namespace Serverless.Functions.Http;
 
 /// <summary>Binds the monitoring endpoints to their Api handlers (same handlers as the local host).</summary>
-public sealed class MonitoringFunctions(StatsHandler stats, FeedbackHandler feedback, AccuracyHandler accuracy)
+public sealed class MonitoringFunctions(StatsHandler stats, FeedbackHandler feedback, AccuracyHandler accuracy, DriftChecksHandler drift)
 {
     [Function("ModelStats")]
     public Task<IResult> ModelStats(
@@ -22,4 +22,9 @@ public sealed class MonitoringFunctions(StatsHandler stats, FeedbackHandler feed
     public Task<IResult> ModelAccuracy(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ModelAccuracy)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         accuracy.GetAsync(request, name, cancellationToken);
+
+    [Function("ModelDrift")]
+    public Task<IResult> ModelDrift(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.ModelDrift)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        drift.GetAsync(request, name, cancellationToken);
 }

@@ -17,6 +17,7 @@ internal static class LocalHostServiceCollectionExtensions
         services.AddHostedService<AzuriteLauncher>();
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<SampleModelSeeder>();
+        services.AddHostedService<Monitoring.DriftMonitorService>(); // the Functions app's DriftMonitor timer trigger
 
         builder.AddLocalTelemetry();
         return builder;

@@ -16,6 +16,7 @@ internal static class MonitoringApi
         endpoints.MapPost(Routes.ModelFeedback, (HttpRequest request, string name, FeedbackHandler h, CancellationToken ct) => h.PostAsync(request, name, ct))
             .RequireApiKey();
         endpoints.MapGet(Routes.ModelAccuracy, (HttpRequest request, string name, AccuracyHandler h, CancellationToken ct) => h.GetAsync(request, name, ct));
+        endpoints.MapGet(Routes.ModelDrift, (HttpRequest request, string name, DriftChecksHandler h, CancellationToken ct) => h.GetAsync(request, name, ct));
         return endpoints;
     }
 }

@@ -13,6 +13,8 @@ internal static class PredictionRows
         var predictions = pending.Predictions;
         var rows = Math.Min(pending.Rows, predictions.Rows);
         var width = rows == 0 ? 0 : pending.Features.Length / pending.Rows;
+        var call = pending.Call;
+        var variant = call.Variant ?? VariantOf(call.RouteReason);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         for (var r = 0; r < rows; r++)
         {
@@ -20,12 +22,16 @@ internal static class PredictionRows
             SHA256.HashData(MemoryMarshal.AsBytes(features), hash);
             result.Add(new LoggedPrediction(
                 manifest.Name, manifest.Version, pending.Call.RequestId!, r, pending.Time, pending.Endpoint,
-                predictions.Labels?[r], ScoreOf(predictions, r), pending.Call.RouteReason, pending.Call.Variant,
+                predictions.Labels?[r], ScoreOf(predictions, r), call.RouteReason, variant,
                 Convert.ToHexStringLower(hash), storeInputs ? features.ToArray() : null));
         }
 
         return result;
     }
+
+    /// <summary>An A/B route reason (<c>ab:A</c>, <c>ab:B</c>: RouteReasons) names the variant; other reasons none.</summary>
+    internal static string? VariantOf(string? routeReason) =>
+        routeReason is { Length: > 3 } r && r.StartsWith("ab:", StringComparison.Ordinal) ? r[3..] : null;
 
     /// <summary>As the window statistics score a row: the value; two classes the second's probability; more the top one.</summary>
     private static double? ScoreOf(Scoring.TabularPredictions predictions, int row)

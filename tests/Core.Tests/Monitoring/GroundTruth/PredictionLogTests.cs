@@ -53,4 +53,19 @@ public class PredictionLogTests
         Assert.All(rows, r => Assert.Null(r.Inputs));
         Assert.Equal([40f, 0f], PredictionRows.From(pending!, storeInputs: true)[0].Inputs!);
     }
+
+    [Theory]
+    [InlineData("ab:B", "B")]
+    [InlineData("ab:A", "A")]
+    [InlineData("champion", null)]
+    [InlineData(null, null)]
+    public void Rows_AbRouteReason_NamesTheVariant(string? reason, string? variant)
+    {
+        var log = Log();
+        var (features, predictions) = MonitoringTestData.Rows((40, 0, 0.7f));
+        log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.Records, features, 1, predictions, new ScoringCall("r", reason));
+        Assert.True(log.Reader.TryRead(out var pending));
+
+        Assert.Equal(variant, Assert.Single(PredictionRows.From(pending!, storeInputs: false)).Variant);
+    }
 }
