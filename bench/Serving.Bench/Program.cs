@@ -2,7 +2,7 @@ using Serverless.Bench;
 
 // Usage: Serving.Bench coldstart <path to Serverless.LocalHost.dll> [iterations]
 //        Serving.Bench handler [rounds]
-//        Serving.Bench telemetry [rounds]
+//        Serving.Bench telemetry [rounds] [prediction log sample rate]
 return args switch
 {
     ["coldstart", var dll, ..] => await ColdStart.RunAsync(Path.GetFullPath(dll), args.Length > 2 ? int.Parse(args[2]) : 5),
@@ -15,6 +15,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Serving.Bench coldstart <Serverless.LocalHost.dll> [iterations] | handler [rounds] | telemetry [rounds]");
+    Console.Error.WriteLine("usage: Serving.Bench coldstart <Serverless.LocalHost.dll> [iterations] | handler [rounds] | telemetry [rounds] [sampleRate]");
     return 2;
 }
