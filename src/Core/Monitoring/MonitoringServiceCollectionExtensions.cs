@@ -13,7 +13,7 @@ public static class MonitoringServiceCollectionExtensions
     /// <summary>
     /// Registers monitoring: <see cref="MonitoringOptions"/> (section "Monitoring", validated at start-up), the
     /// <see cref="ScoringInstruments"/> meter, the hot path's <see cref="ScoringRecorder"/> (also as the scoring paths' <see cref="IScoringObserver"/>), the Table Storage
-    /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>), the background <see cref="WindowFlusher"/>, and ground truth
+    /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>), the background <see cref="WindowFlusher"/>, ground truth
     /// (the sampled prediction log, feedback and live accuracy), and the scheduled <see cref="DriftMonitor"/> (the hosts run it).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
