@@ -294,6 +294,20 @@ module functionApp 'modules/functionApp.bicep' = {
       Email__Password: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.smtpPassword})'
       Email__From: email.outputs.senderAddress
       Email__Timeout: defaults.Email__Timeout
+      // Validation gates: the task defaults (docs/approvals.md, Validation gates).
+      Validation__Classification__Minimums__auc: defaults.Validation__Classification__Minimums__auc
+      Validation__Classification__Minimums__accuracy: defaults.Validation__Classification__Minimums__accuracy
+      Validation__Classification__Maximums__calibrationError: defaults.Validation__Classification__Maximums__calibrationError
+      Validation__Classification__Tolerance: defaults.Validation__Classification__Tolerance
+      Validation__Classification__LatencyBudget: defaults.Validation__Classification__LatencyBudget
+      Validation__Classification__MinScoreSpread: defaults.Validation__Classification__MinScoreSpread
+      Validation__Regression__Minimums__r2: defaults.Validation__Regression__Minimums__r2
+      Validation__Regression__Maximums: defaults.Validation__Regression__Maximums
+      Validation__Regression__Tolerance: defaults.Validation__Regression__Tolerance
+      Validation__Regression__LatencyBudget: defaults.Validation__Regression__LatencyBudget
+      Validation__Regression__MinScoreSpread: defaults.Validation__Regression__MinScoreSpread
+      Validation__LatencySamples: defaults.Validation__LatencySamples
+      Validation__SampleRows: defaults.Validation__SampleRows
     }
   }
 }

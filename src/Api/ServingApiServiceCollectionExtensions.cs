@@ -14,8 +14,10 @@ using Serverless.Core.Batch;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
 using Serverless.Core.Scoring;
+using Serverless.Core.Validation;
 using Serverless.Workflows.Training;
 using Serverless.Workflows.Approvals;
+using Serverless.Workflows.Validation;
 
 namespace Serverless.Api;
 
@@ -48,6 +50,8 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<ApprovalHandler>();
         services.AddApprovalWorkflow();
         services.TryAddSingleton<DriftChecksHandler>();
+        services.AddValidation(configuration);
+        services.AddValidationWorkflow();
         return services;
     }
 }

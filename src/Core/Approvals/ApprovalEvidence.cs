@@ -1,3 +1,5 @@
+using Serverless.Core.Validation;
+
 namespace Serverless.Core.Approvals;
 
 /// <summary>What approvers are shown to decide on: the candidate against the champion, the gates, the data, who asked and why.</summary>
@@ -8,7 +10,7 @@ public sealed record ApprovalEvidence(
     int CandidateVersion,
     int? ChampionVersion,
     IReadOnlyList<MetricComparison> Metrics,
-    IReadOnlyList<GateSummary> Gates,
+    IReadOnlyList<GateResult> Gates,
     DataSnapshot? Data,
     string RequestedBy,
     string Reason,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Serverless.Core.Approvals;
+using Serverless.Core.Validation;
 using Serverless.Testing;
 
 namespace Serverless.Core.Tests.Approvals;
@@ -38,7 +39,7 @@ public sealed class ApprovalNotifierTests(AzuriteFixture azurite) : IClassFixtur
         new ApprovalEvidence(
             "churn", 7, 6,
             [new MetricComparison("auc", 0.9123, 0.9011), new MetricComparison("logLoss", 0.31, null)],
-            [new GateSummary("no regression", true, "auc 0.9123 >= 0.9011 - 0.005"), new GateSummary("latency <script>", true, "p95 0.8 ms <= 50 ms")],
+            [new GateResult("no regression", true, "auc 0.9123 >= 0.9011 - 0.005"), new GateResult("latency <script>", true, "p95 0.8 ms <= 50 ms")],
             new DataSnapshot("training-data/churn/2026-12-01.csv", "ab12cd", 20000),
             "drift monitor", "PSI 0.31 on tenure_months"));
 

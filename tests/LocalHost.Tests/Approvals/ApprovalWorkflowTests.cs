@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Serverless.Core.Approvals;
+using Serverless.Core.Validation;
 using Serverless.Core.Serialization;
 using Serverless.Testing;
 using Serverless.Workflows.Approvals;
@@ -44,7 +45,7 @@ public sealed class ApprovalWorkflowTests(AzuriteFixture azurite) : IClassFixtur
 
     private static ApprovalRequest Request(TimeSpan timeout, params string[] approvers) => new(
         "the rollout of churn v7", approvers, 1, timeout,
-        new ApprovalEvidence("churn", 7, 6, [new MetricComparison("auc", 0.91, 0.9)], [new GateSummary("no regression", true, "auc 0.91 >= 0.9 - 0.005")],
+        new ApprovalEvidence("churn", 7, 6, [new MetricComparison("auc", 0.91, 0.9)], [new GateResult("no regression", true, "auc 0.91 >= 0.9 - 0.005")],
             new DataSnapshot("training-data/churn.csv", "abc123", 20000), "alice@example.org", "manual retrain"));
 
     [Fact]
