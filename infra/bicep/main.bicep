@@ -141,6 +141,7 @@ module storage 'modules/storage.bicep' = {
       defaults.Monitoring__Feedback__Table
       defaults.Approvals__DecisionTable
       defaults.Monitoring__Drift__Table
+      defaults.Rollout__AuditTable
     ]
   }
 }
@@ -239,6 +240,8 @@ module functionApp 'modules/functionApp.bicep' = {
       Batch__MaxRecordBytes: defaults.Batch__MaxRecordBytes
       Monitoring__Enabled: defaults.Monitoring__Enabled
       Monitoring__WindowTable: defaults.Monitoring__WindowTable
+      // The deployment control plane's audit log (promote, rollback, traffic, refusals, alerts).
+      Rollout__AuditTable: defaults.Rollout__AuditTable
       Monitoring__FlushInterval: defaults.Monitoring__FlushInterval
       // Empty: each instance names itself (machine, process, random suffix), so window rows never collide.
       Monitoring__InstanceId: defaults.Monitoring__InstanceId

@@ -7,12 +7,14 @@ using Serverless.Api.Capacity;
 using Serverless.Api.Gpu;
 using Serverless.Api.Models;
 using Serverless.Api.Monitoring;
+using Serverless.Api.Rollout;
 using Serverless.Api.Scoring;
 using Serverless.Api.Training;
 using Serverless.Core.Approvals;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
+using Serverless.Core.Rollout;
 using Serverless.Core.Scoring;
 using Serverless.Core.Validation;
 using Serverless.Workflows.Training;
@@ -27,7 +29,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>) and the workflows they start. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +38,7 @@ public static class ServingApiServiceCollectionExtensions
         services.AddBatchScoring(configuration);
         services.AddMonitoring(configuration);
         services.AddGpuForwarding(configuration);
+        services.AddRollout(configuration);
         services.TryAddSingleton<ModelManagementHandler>();
         services.TryAddSingleton<ScoringHandler>();
         services.TryAddSingleton<OpenInferenceHandler>();
@@ -52,6 +55,7 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<DriftChecksHandler>();
         services.AddValidation(configuration);
         services.AddValidationWorkflow();
+        services.TryAddSingleton<DeploymentHandler>();
         return services;
     }
 }

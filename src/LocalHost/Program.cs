@@ -24,6 +24,7 @@ app.MapCapacityApi();
 app.MapMonitoringApi();
 app.MapTrainingApi();
 app.MapApprovalApi();
+app.MapDeploymentApi();
 app.MapDurableManagementApi();
 app.Run();
 

@@ -30,17 +30,18 @@ internal sealed class TestLocalHost : IDisposable
 
     /// <summary>A host on a given registry container (several hosts in turn can share one registry).</summary>
     public TestLocalHost(AzuriteFixture azurite, string container, params (string Key, string Value)[] settings)
-        : this(azurite, container, null, settings)
+        : this(azurite, container, null, loopback: false, settings)
     {
     }
 
     /// <summary>A host with extra services registered after the app's (a test workflow, say).</summary>
     public TestLocalHost(AzuriteFixture azurite, Action<IServiceCollection> services, params (string Key, string Value)[] settings)
-        : this(azurite, AzuriteFixture.UniqueName("models"), services, settings)
+        : this(azurite, AzuriteFixture.UniqueName("models"), services, loopback: false, settings)
     {
     }
 
-    private TestLocalHost(AzuriteFixture azurite, string container, Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
+    /// <param name="loopback">Serve on Kestrel at a free 127.0.0.1 port (real sockets, for load tests) instead of the in-memory test server.</param>
+    private TestLocalHost(AzuriteFixture azurite, string container, Action<IServiceCollection>? services, bool loopback, (string Key, string Value)[] settings)
     {
         Container = container;
         ConnectionString = azurite.ConnectionString;
@@ -53,6 +54,7 @@ internal sealed class TestLocalHost : IDisposable
                 .UseSetting("Monitoring:WindowTable", AzuriteFixture.UniqueName("windows"))
                 // Own task hub: a worker of another test's host must never run this host's workflows (other registry).
                 .UseSetting("DurableTaskHubName", AzuriteFixture.UniqueName("hub"))
+                .UseSetting("Rollout:AuditTable", AzuriteFixture.UniqueName("audit"))
                 .UseSetting("LocalHost:StartAzurite", "false")
                 .UseSetting("LocalHost:SeedSampleModel", "false")
                 .UseSetting(TestApiKey.Setting, ApiKey);
@@ -66,6 +68,12 @@ internal sealed class TestLocalHost : IDisposable
                 b.ConfigureServices(services);
             }
         });
+        if (loopback)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+        }
+
         Client = CreateClient();
     }
 
@@ -75,6 +83,10 @@ internal sealed class TestLocalHost : IDisposable
         var client = _factory.CreateClient();
         return withKey && ApiKey.Length > 0 ? client.WithKey(ApiKey) : client;
     }
+
+    /// <summary>A host served by Kestrel on a free loopback port; <see cref="Client"/> talks to it over real sockets.</summary>
+    public static TestLocalHost OnLoopback(AzuriteFixture azurite, params (string Key, string Value)[] settings) =>
+        new(azurite, AzuriteFixture.UniqueName("models"), null, loopback: true, settings);
 
     public string Container { get; }
 

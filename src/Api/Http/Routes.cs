@@ -17,6 +17,10 @@ public static class Routes
     public const string ModelFeedback = "api/models/{name}/feedback";
     public const string ModelAccuracy = "api/models/{name}/accuracy";
     public const string ModelDrift = "api/models/{name}/drift";
+    public const string Promote = "api/models/{name}/promote";
+    public const string Rollback = "api/models/{name}/rollback";
+    public const string Traffic = "api/models/{name}/traffic";
+    public const string History = "api/models/{name}/history";
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
     public const string Capacity = "api/capacity";

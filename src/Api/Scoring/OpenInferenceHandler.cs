@@ -108,7 +108,7 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         }
 
         var parse = Stopwatch.GetElapsedTime(started);
-        var resolution = await models.ResolveAsync(name, version, cancellationToken);
+        var resolution = await models.ResolveAsync(name, version, cancellationToken, version is null ? RouteHeaders.RoutingKey(request, models, name, default) : null);
         if (!resolution.Succeeded)
         {
             observer.RecordFailed(null, ScoringEndpoints.OpenInference, ModelLookup.ErrorKind(resolution), default);
@@ -150,6 +150,7 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         var write = Stopwatch.GetElapsedTime(writeStarted);
         observer.RecordScored(model.Manifest, ScoringEndpoints.OpenInference, [], RowsOf(inferRequest), null,
             new ScoringTimings(parse + infer + write, Parse: parse, Infer: infer, Write: write));
+        RouteHeaders.Write(request.HttpContext.Response, model.Manifest.Version, resolution.Reason);
         return new PooledJsonResult(output);
     }
 

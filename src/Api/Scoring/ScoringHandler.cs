@@ -14,7 +14,8 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
 {
     /// <summary>
     /// Body <c>{ "records": [ { field: value, ... } ] }</c>; answers 200
-    /// <c>{ "requestId", "model", "version", "predictions": [ { "label", "probabilities" } | { "value" } ] }</c>,
+    /// <c>{ "requestId", "model", "version", "reason", "predictions": [ { "label", "probabilities" } | { "value" } ] }</c>
+    /// (<c>reason</c> and the <c>x-route-reason</c> header say why that version answered: champion, canary, ab:B, ...),
     /// or 400/404/413/415/500 with <c>{ "error" }</c>. The request id comes from <c>x-request-id</c> or is generated.
     /// </summary>
     public async Task<IResult> PredictAsync(HttpRequest request, string name, int? version, CancellationToken cancellationToken)
@@ -32,7 +33,8 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
 
         using (body)
         {
-            var resolution = await models.ResolveAsync(name, version, cancellationToken);
+            var routingKey = version is null ? RouteHeaders.RoutingKey(request, models, name, body.Span) : null;
+            var resolution = await models.ResolveAsync(name, version, cancellationToken, routingKey);
             if (!resolution.Succeeded)
             {
                 observer.RecordFailed(null, ScoringEndpoints.Records, ModelLookup.ErrorKind(resolution), default);
@@ -52,7 +54,7 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             var output = new PooledBufferWriter();
             try
             {
-                if (!scorer.TryScore(model, body.Span, requestId, output, out var error))
+                if (!scorer.TryScore(model, body.Span, requestId, output, out var error, resolution.Reason))
                 {
                     output.Dispose();
                     return ApiError.Result(StatusCodes.Status400BadRequest, error);
@@ -65,6 +67,7 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
                 throw;
             }
 
+            RouteHeaders.Write(request.HttpContext.Response, manifest.Version, resolution.Reason);
             return new PooledJsonResult(output);
         }
     }

@@ -156,6 +156,19 @@ public sealed partial class BlobModelRegistry : IModelRegistry
         return bytes;
     }
 
+    public async Task<string?> GetArtifactETagAsync(ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(BlobPath(manifest.Name, manifest.Version, ArtifactFile)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private static string BlobPath(string name, int version, string file) =>
         string.Create(CultureInfo.InvariantCulture, $"{name}/{version}/{file}");
 

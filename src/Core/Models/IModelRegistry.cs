@@ -26,6 +26,13 @@ public interface IModelRegistry
     /// <exception cref="ArtifactIntegrityException">The stored bytes do not match the manifest.</exception>
     Task<byte[]> GetVerifiedArtifactAsync(ModelManifest manifest, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The stored artifact's ETag (one cheap metadata read), or null when it is missing or the registry has none. Scoring
+    /// compares it on every refresh with the ETag it loaded, and re-verifies the bytes when it changed (artifacts are
+    /// immutable, so a change means tampering or corruption).
+    /// </summary>
+    Task<string?> GetArtifactETagAsync(ModelManifest manifest, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
     /// <summary>The deployment state, or null when none was written yet.</summary>
     Task<DeploymentState?> GetDeploymentAsync(string name, CancellationToken cancellationToken = default);
 

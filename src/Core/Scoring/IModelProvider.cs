@@ -12,8 +12,22 @@ public interface IModelProvider
     ValueTask<IScoringModel> GetAsync(string name, int? version, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The version for one unversioned request under the model's deployment (champion, canary, A/B variant, ...) and
+    /// why; requests with the same <paramref name="routingKey"/> get the same version while the split stays.
+    /// </summary>
+    /// <exception cref="ModelNotFoundException">Unknown model, or no champion set.</exception>
+    ValueTask<RoutedModel> RouteAsync(string name, string? routingKey, CancellationToken cancellationToken = default) =>
+        RouteToChampionAsync(this, name, cancellationToken);
+
+    /// <summary>The record field that makes a request sticky for this model (from its cached deployment), or null.</summary>
+    string? RoutingKeyField(string name) => null;
+
+    /// <summary>
     /// Why each version whose last load was refused (artifact failed SHA-256 verification, or the model does not
     /// load) cannot be served, one message per version naming it; empty when every version tried has loaded.
     /// </summary>
     IReadOnlyList<string> Unservable => [];
+
+    private static async ValueTask<RoutedModel> RouteToChampionAsync(IModelProvider provider, string name, CancellationToken cancellationToken) =>
+        new(await provider.GetAsync(name, null, cancellationToken).ConfigureAwait(false), RouteReasons.Champion);
 }

@@ -7,18 +7,22 @@ using Serverless.Core.Models;
 namespace Serverless.Core.Scoring;
 
 /// <summary>
-/// Cached ONNX sessions per (model, version) and cached champion routes per model.
+/// Cached ONNX sessions per (model, version) and cached routes per model (champion, challenger, split).
 /// </summary>
 /// <remarks>
 /// Thread-safe. Guarantees:
 /// <list type="bullet">
 /// <item>A version is loaded once: concurrent first requests share one load (manifest, verified artifact,
-/// session). A failed load (unknown version, <see cref="ArtifactIntegrityException"/>, invalid model) caches
+/// session, warm-up). A failed load (unknown version, <see cref="ArtifactIntegrityException"/>, invalid model) caches
 /// nothing, so the next request tries again, and does not touch any other version or route.</item>
-/// <item>Once warm, <see cref="GetAsync"/> completes synchronously from memory: unversioned requests read
-/// the cached champion route, which <see cref="RefreshAsync"/> updates in the background. A new champion is
-/// loaded before the route switches to it; if it cannot load, the old champion keeps serving.</item>
-/// <item>A session is retired only when it is no champion and has been idle for
+/// <item>Once warm, <see cref="RouteAsync"/> completes synchronously from memory: unversioned requests read the cached
+/// <see cref="ModelRoute"/>, which <see cref="RefreshAsync"/> rebuilds in the background within
+/// <see cref="ScoringOptions.DeploymentRefreshInterval"/> of a state change. Every version of a new route is loaded,
+/// verified and warmed before the route switches to it.</item>
+/// <item>A version that fails to load or verify (also later: a routed artifact whose blob changed is re-verified) is
+/// never routed to: its traffic moves to the last known good at once on this instance, and
+/// <see cref="IServingFailover"/> records it in the deployment state for every instance.</item>
+/// <item>A session is retired only when no route uses it and it has been idle for
 /// <see cref="ScoringOptions.IdleSessionTimeout"/>; it is disposed one refresh later, and even then the
 /// native session lives until its last in-flight call returns (see <see cref="OnnxScoringModel.Dispose"/>).</item>
 /// </list>
@@ -29,17 +33,22 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
     private readonly ScoringOptions _options;
     private readonly ILogger<ModelProvider> _logger;
     private readonly TimeProvider _time;
+    private readonly IServingFailover? _failover;
     private readonly ConcurrentDictionary<(string Name, int Version), Lazy<Task<OnnxScoringModel>>> _sessions = new();
-    private readonly ConcurrentDictionary<string, ChampionRoute> _champions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Name, int Version), string> _unservable = new();
+    private readonly ConcurrentDictionary<(string Name, int Version), string> _artifactTags = new();
+    private readonly ConcurrentDictionary<(string Name, int Version), byte> _reported = new();
     private readonly CancellationTokenSource _shutdown = new();
 
-    public ModelProvider(IModelRegistry registry, IOptions<ScoringOptions> options, ILogger<ModelProvider> logger, TimeProvider time)
+    public ModelProvider(
+        IModelRegistry registry, IOptions<ScoringOptions> options, ILogger<ModelProvider> logger, TimeProvider time, IServingFailover? failover = null)
     {
         _registry = registry;
         _options = options.Value;
         _logger = logger;
         _time = time;
+        _failover = failover;
     }
 
     /// <inheritdoc />
@@ -53,10 +62,19 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
                 : new ValueTask<IScoringModel>(AwaitAsync(load, cancellationToken));
         }
 
-        return _champions.TryGetValue(name, out var route)
-            ? new ValueTask<IScoringModel>(route.Model)
-            : new ValueTask<IScoringModel>(LoadChampionAsync(name, cancellationToken));
+        return _routes.TryGetValue(name, out var route)
+            ? new ValueTask<IScoringModel>(route.Primary)
+            : new ValueTask<IScoringModel>(PrimaryAsync(name, cancellationToken));
     }
+
+    /// <inheritdoc />
+    public ValueTask<RoutedModel> RouteAsync(string name, string? routingKey, CancellationToken cancellationToken = default) =>
+        _routes.TryGetValue(name, out var route)
+            ? new ValueTask<RoutedModel>(route.Pick(routingKey))
+            : new ValueTask<RoutedModel>(PickColdAsync(name, routingKey, cancellationToken));
+
+    /// <inheritdoc />
+    public string? RoutingKeyField(string name) => _routes.TryGetValue(name, out var route) ? route.State.RoutingKeyField : null;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Unservable => [.. _unservable.OrderBy(p => p.Key).Select(p => p.Value)];
@@ -64,8 +82,8 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
     /// <summary>The versions whose sessions are loaded or loading (for diagnostics and tests).</summary>
     internal IReadOnlyCollection<(string Name, int Version)> CachedVersions => [.. _sessions.Keys];
 
-    /// <summary>The champion version unversioned requests are routed to, or null when not cached.</summary>
-    internal int? RoutedChampion(string name) => _champions.TryGetValue(name, out var route) ? route.Version : null;
+    /// <summary>The version unversioned requests go to (champion or its fallback), or null when not cached.</summary>
+    internal int? RoutedChampion(string name) => _routes.TryGetValue(name, out var route) ? route.Primary.Manifest.Version : null;
 
     /// <summary>Releases every session (at host shutdown); in-flight calls finish first.</summary>
     public void Dispose()
@@ -85,13 +103,19 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
         }
 
         _sessions.Clear();
-        _champions.Clear();
+        _routes.Clear();
     }
 
     private static async Task<IScoringModel> AwaitAsync(Task<OnnxScoringModel> load, CancellationToken cancellationToken) =>
         await load.WaitAsync(cancellationToken).ConfigureAwait(false);
 
-    private async Task<IScoringModel> LoadChampionAsync(string name, CancellationToken cancellationToken)
+    private async Task<IScoringModel> PrimaryAsync(string name, CancellationToken cancellationToken) =>
+        (await ColdRouteAsync(name, cancellationToken).ConfigureAwait(false)).Primary;
+
+    private async Task<RoutedModel> PickColdAsync(string name, string? routingKey, CancellationToken cancellationToken) =>
+        (await ColdRouteAsync(name, cancellationToken).ConfigureAwait(false)).Pick(routingKey);
+
+    private async Task<ModelRoute> ColdRouteAsync(string name, CancellationToken cancellationToken)
     {
         if (!ModelNames.IsValid(name))
         {
@@ -100,15 +124,11 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
 
         var state = await _registry.GetDeploymentAsync(name, cancellationToken).ConfigureAwait(false)
             ?? throw new ModelNotFoundException($"Model '{name}' is not registered.");
-        if (state.Champion is not int champion)
-        {
-            throw new ModelNotFoundException($"Model '{name}' has no champion version; request a version explicitly.");
-        }
-
-        var model = await GetOrLoad(name, champion).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var route = await BuildRouteAsync(name, state, cancellationToken).ConfigureAwait(false)
+            ?? throw new ModelNotFoundException($"Model '{name}' has no champion version; request a version explicitly.");
 
         // A concurrent cold request or a refresh may have set the route already; either is current enough.
-        return _champions.GetOrAdd(name, new ChampionRoute(champion, model)).Model;
+        return _routes.GetOrAdd(name, route);
     }
 
     /// <summary>The shared load of one version; the task is not tied to any one caller's cancellation.</summary>
@@ -131,11 +151,21 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
             var token = _shutdown.Token;
             var manifest = await _registry.GetManifestAsync(key.Name, key.Version, token).ConfigureAwait(false)
                 ?? throw new ModelNotFoundException($"Model '{key.Name}' has no version {key.Version}.");
+
+            // The ETag is read before the bytes: if they change in between, the next refresh sees a new ETag and re-verifies.
+            var etag = await _registry.GetArtifactETagAsync(manifest, token).ConfigureAwait(false);
             var bytes = await _registry.GetVerifiedArtifactAsync(manifest, token).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             var model = new OnnxScoringModel(manifest, bytes, _options.IntraOpThreads, _time);
+            Warm(model);
             _logger.Loaded(key.Name, key.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (etag is not null)
+            {
+                _artifactTags[key] = etag;
+            }
+
             _unservable.TryRemove(key, out _);
+            _reported.TryRemove(key, out _);
             return model;
         }
         catch (Exception e)
@@ -152,6 +182,25 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>One scoring call on a zero row, so the first request does not pay ONNX Runtime's lazy first-run cost.</summary>
+    private void Warm(OnnxScoringModel model)
+    {
+        if (model.Encoder is not { } encoder || model.Manifest.Task == ModelTask.Other)
+        {
+            return;
+        }
+
+        try
+        {
+            model.ScoreEncoded(new float[encoder.Width], 1);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A model whose outputs a zero row upsets still serves real rows; the warm-up is an optimisation.
+            _logger.WarmUpFailed(model.Manifest.Name, model.Manifest.Version, e);
         }
     }
 }

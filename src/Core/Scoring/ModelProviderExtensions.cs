@@ -8,9 +8,11 @@ public static class ModelProviderExtensions
     /// Resolves a model for a request without throwing for the failures a caller can cause or an operator must fix:
     /// an invalid or unknown name or version (<see cref="ModelLookupFailure.NotFound"/>), an artifact that failed
     /// SHA-256 verification or a version that does not load (<see cref="ModelLookupFailure.Unservable"/>).
+    /// Without a version the deployment routes the request (<see cref="IModelProvider.RouteAsync"/>), sticky by
+    /// <paramref name="routingKey"/> when given.
     /// </summary>
     public static async ValueTask<ModelResolution> ResolveAsync(
-        this IModelProvider models, string name, int? version, CancellationToken cancellationToken)
+        this IModelProvider models, string name, int? version, CancellationToken cancellationToken, string? routingKey = null)
     {
         if (!ModelNames.IsValid(name))
         {
@@ -19,6 +21,12 @@ public static class ModelProviderExtensions
 
         try
         {
+            if (version is null)
+            {
+                var routed = await models.RouteAsync(name, routingKey, cancellationToken);
+                return ModelResolution.Found(routed.Model, routed.Reason, routed.Shadow);
+            }
+
             return ModelResolution.Found(await models.GetAsync(name, version, cancellationToken));
         }
         catch (ModelNotFoundException e)

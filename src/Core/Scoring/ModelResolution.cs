@@ -5,14 +5,22 @@ namespace Serverless.Core.Scoring;
 /// <summary>The outcome of resolving a model for a request: the model, or why not with a message naming the model and version.</summary>
 public sealed record ModelResolution
 {
-    private ModelResolution(IScoringModel? model, ModelLookupFailure failure, string? message)
+    private ModelResolution(IScoringModel? model, ModelLookupFailure failure, string? message, string? reason = null, IScoringModel? shadow = null)
     {
         Model = model;
         Failure = failure;
         Message = message;
+        Reason = reason;
+        Shadow = shadow;
     }
 
     public IScoringModel? Model { get; }
+
+    /// <summary>Why <see cref="Model"/> answers (one of <see cref="RouteReasons"/>); null when the lookup failed.</summary>
+    public string? Reason { get; }
+
+    /// <summary>The challenger that scores a copy of this request off the response path (shadow mode, sampled); usually null.</summary>
+    public IScoringModel? Shadow { get; }
 
     public ModelLookupFailure Failure { get; }
 
@@ -23,7 +31,8 @@ public sealed record ModelResolution
     [MemberNotNullWhen(false, nameof(Message))]
     public bool Succeeded => Failure == ModelLookupFailure.None;
 
-    public static ModelResolution Found(IScoringModel model) => new(model, ModelLookupFailure.None, null);
+    public static ModelResolution Found(IScoringModel model, string reason = RouteReasons.Requested, IScoringModel? shadow = null) =>
+        new(model, ModelLookupFailure.None, null, reason, shadow);
 
     public static ModelResolution Failed(ModelLookupFailure failure, string message) => new(null, failure, message);
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Serverless.Core.Scoring;
 
 /// <summary>
-/// Writes <c>{ "requestId", "model", "version", "predictions": [ ... ] }</c> with <see cref="Utf8JsonWriter"/>.
+/// Writes <c>{ "requestId", "model", "version", "reason", "predictions": [ ... ] }</c> with <see cref="Utf8JsonWriter"/>.
 /// Classification rows are <c>{ "label", "probabilities": { class: p } }</c>, regression rows
 /// <c>{ "value" }</c>; a non-finite value (JSON has none) is written as null. Stateless; thread-safe.
 /// </summary>
@@ -12,17 +12,23 @@ internal static class PredictionWriter
     private static readonly JsonEncodedText RequestId = JsonEncodedText.Encode("requestId");
     private static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
     private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText Predictions = JsonEncodedText.Encode("predictions");
     private static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
     private static readonly JsonEncodedText Probabilities = JsonEncodedText.Encode("probabilities");
     private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
 
-    public static void Write(Utf8JsonWriter writer, string requestId, string model, int version, TabularPredictions predictions)
+    public static void Write(Utf8JsonWriter writer, string requestId, string model, int version, string? reason, TabularPredictions predictions)
     {
         writer.WriteStartObject();
         writer.WriteString(RequestId, requestId);
         writer.WriteString(Model, model);
         writer.WriteNumber(Version, version);
+        if (reason is not null)
+        {
+            writer.WriteString(Reason, reason);
+        }
+
         writer.WriteStartArray(Predictions);
         var columns = predictions.ClassLabels;
         var width = columns?.Count ?? 0;

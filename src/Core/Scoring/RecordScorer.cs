@@ -55,7 +55,8 @@ public sealed class RecordScorer
         TryScore(model, utf8Json, new ScoringCall(requestId), output, out error);
 
     /// <summary>As above, with the call's routing (route reason, variant) passed on to the observer's prediction log.</summary>
-    /// <param name="call">Its <see cref="ScoringCall.RequestId"/> is echoed as <c>requestId</c> and must be set.</param>
+    /// <param name="call">Its <see cref="ScoringCall.RequestId"/> is echoed as <c>requestId</c> and must be set; its
+    /// <see cref="ScoringCall.RouteReason"/> (one of <see cref="RouteReasons"/>) is written as <c>reason</c> when set.</param>
     public bool TryScore(
         IScoringModel model, ReadOnlySpan<byte> utf8Json, in ScoringCall call, IBufferWriter<byte> output,
         [NotNullWhen(false)] out string? error)
@@ -101,7 +102,7 @@ public sealed class RecordScorer
 
         try
         {
-            PredictionWriter.Write(writer, requestId, model.Manifest.Name, model.Manifest.Version, predictions);
+            PredictionWriter.Write(writer, requestId, model.Manifest.Name, model.Manifest.Version, call.RouteReason, predictions);
         }
         finally
         {

@@ -25,4 +25,13 @@ internal static partial class ScoringLogs
 
     [LoggerMessage(7, LogLevel.Information, "Model {Model} has no champion any more; unversioned requests are refused.")]
     public static partial void ChampionCleared(this ILogger logger, string model);
+
+    [LoggerMessage(8, LogLevel.Information, "Model {Model} now routes {Routing}: primary version {Version} (was {Previous}).")]
+    public static partial void RouteChanged(this ILogger logger, string model, string routing, int version, int previous);
+
+    [LoggerMessage(9, LogLevel.Warning, "Model {Model} version {Version}: warm-up call failed; the version still serves.")]
+    public static partial void WarmUpFailed(this ILogger logger, string model, int version, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Error, "Model {Model} version {Version} is unservable but the deployment state could not record it; retrying at the next refresh.")]
+    public static partial void FailoverReportFailed(this ILogger logger, string model, int version, Exception exception);
 }

@@ -11,8 +11,11 @@ public sealed class ScoringOptions
     /// <summary>Largest request body any scoring endpoint reads; larger bodies get 413.</summary>
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>How often cached deployment state (the champion per model) is re-read in the background.</summary>
-    public TimeSpan DeploymentRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often cached deployment state is re-read in the background: the staleness bound of routing (a promote,
+    /// rollback or weight change reaches every instance within it) and of artifact re-verification.
+    /// </summary>
+    public TimeSpan DeploymentRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A non-champion session unused this long is retired (disposed once its last call returns).</summary>
     public TimeSpan IdleSessionTimeout { get; set; } = TimeSpan.FromMinutes(15);

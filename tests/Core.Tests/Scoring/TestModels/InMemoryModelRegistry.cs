@@ -42,6 +42,16 @@ internal sealed class InMemoryModelRegistry : IModelRegistry
         _versions[(name, version)] = (manifest, tampered);
     }
 
+    /// <summary>Replaces the deployment state (routing tests set modes, challengers and weights).</summary>
+    public void SetState(DeploymentState state) => _deployments[state.Model] = state;
+
+    public DeploymentState? State(string name) => _deployments.TryGetValue(name, out var state) ? state : null;
+
+    /// <summary>A content hash stands in for the blob ETag: tampering changes it, as rewriting a blob does.</summary>
+    public Task<string?> GetArtifactETagAsync(ModelManifest manifest, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(_versions.TryGetValue((manifest.Name, manifest.Version), out var v)
+            ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(v.Bytes)) : null);
+
     public void SetChampion(string name, int? version) =>
         _deployments[name] = new DeploymentState { Model = name, Champion = version, UpdatedAt = DateTimeOffset.UnixEpoch, UpdatedBy = "tests" };
 

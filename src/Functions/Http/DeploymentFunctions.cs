@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Serverless.Api.Http;
+using Serverless.Api.Rollout;
+
+namespace Serverless.Functions.Http;
+
+/// <summary>Binds the deployment control plane to <see cref="DeploymentHandler"/> (same handler as the local host).</summary>
+public sealed class DeploymentFunctions(DeploymentHandler handler)
+{
+    [Function("PromoteModel")]
+    public Task<IResult> Promote(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Promote)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        handler.PromoteAsync(request, name, cancellationToken);
+
+    [Function("RollbackModel")]
+    public Task<IResult> Rollback(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Rollback)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        handler.RollbackAsync(request, name, cancellationToken);
+
+    [Function("SetModelTraffic")]
+    public Task<IResult> SetTraffic(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Traffic)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        handler.SetTrafficAsync(request, name, cancellationToken);
+
+    [Function("ModelHistory")]
+    public Task<IResult> History(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.History)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        handler.HistoryAsync(name, int.TryParse(request.Query["limit"], out var limit) ? limit : null, cancellationToken);
+}
