@@ -56,6 +56,7 @@ public static class ServingApiServiceCollectionExtensions
         services.AddValidation(configuration);
         services.AddValidationWorkflow();
         services.TryAddSingleton<DeploymentHandler>();
+        services.TryAddSingleton<AlertHandler>();
         return services;
     }
 }

@@ -65,6 +65,17 @@ public class FunctionsMetadataTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public void AlertWebhook_TheRouteBicepCalls_IsAKeyedPostFunction()
+    {
+        var bicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "bicep", "main.bicep"));
+
+        Assert.Contains($"alertsRoute: '{Routes.Alerts}'", bicep);
+        var (function, trigger) = Assert.Single(Metadata.TriggeredBy("httpTrigger"), t => t.Trigger.GetProperty("route").GetString() == Routes.Alerts);
+        Assert.Equal(("ReceiveAlert", "Function"), (function, trigger.GetProperty("authLevel").GetString()));
+        Assert.Equal("post", Assert.Single(trigger.GetProperty("methods").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public void HttpRoutes_NoFunction_ClaimsTheDurableManagementRoutes()
     {
         Assert.DoesNotContain(Metadata.HttpRoutes(), f => f.Route.StartsWith(LocalHostRoutes.DurableManagementPrefix, StringComparison.OrdinalIgnoreCase));

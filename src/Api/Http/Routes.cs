@@ -21,6 +21,7 @@ public static class Routes
     public const string Rollback = "api/models/{name}/rollback";
     public const string Traffic = "api/models/{name}/traffic";
     public const string History = "api/models/{name}/history";
+    public const string Alerts = "api/alerts";
     public const string BatchSubmit = "api/models/{name}/batch";
     public const string BatchJob = "api/batch/jobs/{id}";
     public const string Capacity = "api/capacity";

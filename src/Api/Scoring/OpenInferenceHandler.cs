@@ -151,6 +151,11 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         observer.RecordScored(model.Manifest, ScoringEndpoints.OpenInference, [], RowsOf(inferRequest), null,
             new ScoringTimings(parse + infer + write, Parse: parse, Infer: infer, Write: write));
         RouteHeaders.Write(request.HttpContext.Response, model.Manifest.Version, resolution.Reason);
+        if (inferRequest.Id is { } id)
+        {
+            observer.RecordRouted(model.Manifest, ScoringEndpoints.OpenInference, id, resolution.Reason ?? RouteReasons.Requested);
+        }
+
         return new PooledJsonResult(output);
     }
 

@@ -68,6 +68,7 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             }
 
             RouteHeaders.Write(request.HttpContext.Response, manifest.Version, resolution.Reason);
+            observer.RecordRouted(manifest, ScoringEndpoints.Records, requestId, resolution.Reason ?? RouteReasons.Requested);
             return new PooledJsonResult(output);
         }
     }

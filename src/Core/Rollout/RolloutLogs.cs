@@ -12,4 +12,10 @@ internal static partial class RolloutLogs
 
     [LoggerMessage(4002, LogLevel.Error, "Model {Model}: the audit entry for {Action} could not be written; the change itself is stored (and in the state's history).")]
     public static partial void AuditFailed(this ILogger logger, string model, string action, Exception exception);
+
+    [LoggerMessage(4003, LogLevel.Warning, "Alert {AlertId} ({Rule}) names no registered model ('{Model}'); nothing done.")]
+    public static partial void UnknownModel(this ILogger logger, string alertId, string rule, string model);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Model {Model}: alert {AlertId} fired but there is nothing to roll back to: {Reason}")]
+    public static partial void NothingToRollBack(this ILogger logger, string model, string alertId, string reason);
 }

@@ -12,7 +12,7 @@ public static class RolloutServiceCollectionExtensions
     /// Registers the deployment control plane: <see cref="RolloutOptions"/> (section "Rollout", validated at start), the
     /// Table Storage <see cref="DeploymentAuditLog"/>, <see cref="DeploymentService"/> (also scoring's
     /// <see cref="IServingFailover"/>) and the <see cref="LoggingDeploymentNotifier"/> unless another
-    /// <see cref="IDeploymentNotifier"/> is registered first. Needs the model registry.
+    /// <see cref="IDeploymentNotifier"/> is registered first, and the alert webhook's <see cref="AlertService"/> with its <see cref="AlertLedger"/>. Needs the model registry.
     /// </summary>
     public static IServiceCollection AddRollout(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +23,8 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<IDeploymentNotifier, LoggingDeploymentNotifier>();
         services.TryAddSingleton<DeploymentService>();
         services.TryAddSingleton<IServingFailover>(sp => sp.GetRequiredService<DeploymentService>());
+        services.TryAddSingleton<AlertLedger>();
+        services.TryAddSingleton<AlertService>();
         return services;
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
 using Serverless.Api.Rollout;
 
 namespace Serverless.Functions.Http;
 
-/// <summary>Binds the deployment control plane to <see cref="DeploymentHandler"/> (same handler as the local host).</summary>
-public sealed class DeploymentFunctions(DeploymentHandler handler)
+/// <summary>Binds the deployment control plane and the alert webhook to <see cref="DeploymentHandler"/> and <see cref="AlertHandler"/> (as the local host).</summary>
+public sealed class DeploymentFunctions(DeploymentHandler handler, AlertHandler alerts)
 {
     [Function("PromoteModel")]
     public Task<IResult> Promote(
@@ -27,4 +28,11 @@ public sealed class DeploymentFunctions(DeploymentHandler handler)
     public Task<IResult> History(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.History)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.HistoryAsync(name, int.TryParse(request.Query["limit"], out var limit) ? limit : null, cancellationToken);
+
+    /// <summary>The action group's webhook; its URL carries the function key (<c>?code=</c>, infra/bicep/modules/alertWebhook.bicep).</summary>
+    [Function("ReceiveAlert")]
+    public Task<IResult> ReceiveAlert(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Alerts)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        alerts.ReceiveAsync(request, durable, cancellationToken);
 }

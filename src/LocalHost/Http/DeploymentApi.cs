@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
 using Serverless.Api.Rollout;
 using Serverless.Api.Security;
 
 namespace Serverless.LocalHost.Http;
 
-/// <summary>Maps the deployment control plane onto <see cref="DeploymentHandler"/>; every route but history needs the API key.</summary>
+/// <summary>Maps the deployment control plane onto <see cref="DeploymentHandler"/> and the alert webhook onto <see cref="AlertHandler"/>; every route but history needs the API key.</summary>
 internal static class DeploymentApi
 {
     public static IEndpointRouteBuilder MapDeploymentApi(this IEndpointRouteBuilder endpoints)
@@ -18,6 +19,8 @@ internal static class DeploymentApi
             h.RollbackAsync(request, name, ct)).RequireApiKey();
         endpoints.MapPut(Routes.Traffic, (HttpRequest request, string name, DeploymentHandler h, CancellationToken ct) =>
             h.SetTrafficAsync(request, name, ct)).RequireApiKey();
+        endpoints.MapPost(Routes.Alerts, (HttpRequest request, DurableTaskClient durable, AlertHandler h, CancellationToken ct) =>
+            h.ReceiveAsync(request, durable, ct)).RequireApiKey();
         endpoints.MapGet(Routes.History, (string name, int? limit, DeploymentHandler h, CancellationToken ct) =>
             h.HistoryAsync(name, limit, ct));
         return endpoints;
