@@ -149,13 +149,8 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         var infer = Stopwatch.GetElapsedTime(inferStarted, writeStarted);
         var write = Stopwatch.GetElapsedTime(writeStarted);
         observer.RecordScored(model.Manifest, ScoringEndpoints.OpenInference, [], RowsOf(inferRequest), null,
-            new ScoringTimings(parse + infer + write, Parse: parse, Infer: infer, Write: write));
+            new ScoringTimings(parse + infer + write, Parse: parse, Infer: infer, Write: write), RouteReasons.Call(inferRequest.Id, resolution.Reason));
         RouteHeaders.Write(request.HttpContext.Response, model.Manifest.Version, resolution.Reason);
-        if (inferRequest.Id is { } id)
-        {
-            observer.RecordRouted(model.Manifest, ScoringEndpoints.OpenInference, id, resolution.Reason ?? RouteReasons.Requested);
-        }
-
         return new PooledJsonResult(output);
     }
 

@@ -54,7 +54,7 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             var output = new PooledBufferWriter();
             try
             {
-                if (!scorer.TryScore(model, body.Span, requestId, output, out var error, resolution.Reason))
+                if (!scorer.TryScore(model, body.Span, RouteReasons.Call(requestId, resolution.Reason), output, out var error))
                 {
                     output.Dispose();
                     return ApiError.Result(StatusCodes.Status400BadRequest, error);
@@ -68,7 +68,6 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             }
 
             RouteHeaders.Write(request.HttpContext.Response, manifest.Version, resolution.Reason);
-            observer.RecordRouted(manifest, ScoringEndpoints.Records, requestId, resolution.Reason ?? RouteReasons.Requested);
             return new PooledJsonResult(output);
         }
     }

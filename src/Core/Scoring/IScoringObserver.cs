@@ -22,13 +22,4 @@ public interface IScoringObserver
     /// <param name="feature">For <see cref="ScoringErrorKinds.UnseenCategory"/>: the feature at fault.</param>
     void RecordFailed(ModelManifest? manifest, string endpoint, string errorKind, in ScoringTimings timings, string? feature = null);
 
-    /// <summary>
-    /// Which version answered request <paramref name="requestId"/> and why (<see cref="RouteReasons"/>: <c>ab:A</c>,
-    /// <c>ab:B</c>, <c>canary</c>, ...), once per successfully scored unversioned or versioned request, so outcomes posted
-    /// later for that request id (feedback) can be compared per variant. Called after <see cref="RecordScored"/>.
-    /// </summary>
-    /// <remarks>Default: nothing (an observer that keeps a prediction log overrides it).</remarks>
-    void RecordRouted(ModelManifest manifest, string endpoint, string requestId, string reason)
-    {
-    }
 }

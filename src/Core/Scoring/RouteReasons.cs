@@ -15,4 +15,15 @@ public static class RouteReasons
 
     /// <summary>The request named the version.</summary>
     public const string Requested = "requested";
+
+    /// <summary>The A/B variant a reason names (<c>A</c> or <c>B</c>), for the prediction log; null outside an experiment.</summary>
+    public static string? Variant(string? reason) => reason switch
+    {
+        VariantA => "A",
+        VariantB => "B",
+        _ => null,
+    };
+
+    /// <summary>The observer's view of a routed call: request id, reason and A/B variant.</summary>
+    public static ScoringCall Call(string? requestId, string? reason) => new(requestId, reason, Variant(reason));
 }
