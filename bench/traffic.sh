@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Traffic-management overhead over loopback, one run, wrk: HTTP predict with canary routing active (two versions
 # loaded, 25% canary) against the same model with a single version (the anchor, measured before and after).
+# Then shadow: response latency at a fixed offered load (open loop, an eighth of the anchor's throughput) with the
+# challenger shadowing 100% of requests, against no shadow (the anchor, before and after).
 # Usage: bench/traffic.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +33,9 @@ for _ in 1 2; do
 done
 traffic() { curl -sf -X PUT "$url/api/models/bank/traffic" -H "x-functions-key: $key" -H 'Content-Type: application/json' -d "$1" >/dev/null; sleep 3; }
 
-body=$(dotnet bench/Serving.Bench/bin/Release/net10.0/Serverless.Serving.Bench.dll sample-body "$url" bank)
+bench_dll=bench/Serving.Bench/bin/Release/net10.0/Serverless.Serving.Bench.dll
+body=$(dotnet "$bench_dll" sample-body "$url" bank)
+printf '%s' "$body" >"$work/body.json"
 lua="$work/predict.lua"
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n' "$body" >"$lua"
 run() { wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$lua" "$url/api/models/bank/predict"; }
@@ -55,4 +59,22 @@ echo "ratio canary/single throughput: $(awk -v a="$(rps "$canary")" -v b="$ancho
 echo "ratio canary/single p99:        $(awk -v a="$(p99 "$canary")" -v b="$anchor_p99" 'BEGIN {printf "%.1f%%", 100*a/b}')"
 for r in "$single1" "$canary" "$single2"; do
   [ -z "$(non2xx "$r")" ] || { echo "predict answered $(non2xx "$r") non-2xx responses" >&2; exit 1; }
+done
+
+# Shadow: open loop at a fixed rate, so the comparison is latency at equal offered load, not throughput.
+rate=$(awk -v a="$anchor" 'BEGIN {printf "%d", a/8}')
+open_loop() { dotnet "$bench_dll" openloop "$url/api/models/bank/predict" "$work/body.json" "$rate" "$duration"; }
+lat() { echo "$1" | awk -v k="$2" '{for (i=1;i<NF;i++) if ($i==k) print $(i+1)}'; }
+open_loop >/dev/null
+plain1=$(open_loop)
+traffic '{ "mode": "shadow", "challenger": 2, "weights": { "1": 100, "2": 100 } }'
+open_loop >/dev/null
+shadow=$(open_loop)
+traffic '{ "mode": "single" }'
+plain2=$(open_loop)
+echo "open loop at $rate req/s, no shadow (anchor, before/after): $plain1 / $plain2"
+echo "open loop at $rate req/s, shadow 100%:                      $shadow"
+echo "ratio shadow/no-shadow p99: $(awk -v s="$(lat "$shadow" p99)" -v a="$(lat "$plain1" p99)" -v b="$(lat "$plain2" p99)" 'BEGIN {printf "%.1f%%", 200*s/(a+b)}') (target <= 110%)"
+for r in "$plain1" "$shadow" "$plain2"; do
+  [ "$(lat "$r" sent)" = "$(lat "$r" ok)" ] || { echo "open loop: not every request succeeded: $r" >&2; exit 1; }
 done

@@ -10,7 +10,8 @@ namespace Serverless.Api.Scoring;
 /// Record scoring over HTTP: <c>POST /api/models/{name}[/versions/{version}]/predict</c>. Shared by the local
 /// host and the Functions app; each binds its route and calls <see cref="PredictAsync"/>. Thread-safe singleton.
 /// </summary>
-public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options, IScoringObserver observer)
+public sealed class ScoringHandler(
+    IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options, IScoringObserver observer, ShadowScorer shadows)
 {
     /// <summary>
     /// Body <c>{ "records": [ { field: value, ... } ] }</c>; answers 200
@@ -54,10 +55,15 @@ public sealed class ScoringHandler(IModelProvider models, RecordScorer scorer, I
             var output = new PooledBufferWriter();
             try
             {
-                if (!scorer.TryScore(model, body.Span, RouteReasons.Call(requestId, resolution.Reason), output, out var error))
+                if (!scorer.TryScore(model, body.Span, RouteReasons.Call(requestId, resolution.Reason), output, out var error, out var predictions))
                 {
                     output.Dispose();
                     return ApiError.Result(StatusCodes.Status400BadRequest, error);
+                }
+
+                if (resolution.Shadow is { } shadow)
+                {
+                    shadows.TryEnqueue(model, predictions, shadow, body.Span);
                 }
             }
             catch

@@ -20,6 +20,9 @@ public sealed class ScoringInstruments
         UnseenCategories = Meter.CreateCounter<long>("serverless.input.unseen_categories", "{request}", "Requests refused for a category the model never saw.");
         ShadowCompared = Meter.CreateCounter<long>("serverless.shadow.compared", "{record}", "Records scored by both the serving and a shadow version.");
         ShadowAgreed = Meter.CreateCounter<long>("serverless.shadow.agreed", "{record}", "Compared records whose shadow label equals the served one.");
+        ShadowScoreDifference = Meter.CreateHistogram<double>("serverless.shadow.score_difference", "1",
+            "Mean absolute score difference between the shadow and the served version, per compared request.");
+        ShadowDropped = Meter.CreateCounter<long>("serverless.shadow.dropped", "{request}", "Shadow copies dropped because the shadow queue was full.");
     }
 
     public Meter Meter { get; }
@@ -33,4 +36,8 @@ public sealed class ScoringInstruments
     public Counter<long> ShadowCompared { get; }
 
     public Counter<long> ShadowAgreed { get; }
+
+    public Histogram<double> ShadowScoreDifference { get; }
+
+    public Counter<long> ShadowDropped { get; }
 }

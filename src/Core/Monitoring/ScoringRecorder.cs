@@ -165,8 +165,8 @@ public sealed partial class ScoringRecorder : IScoringObserver
         }
     }
 
-    /// <summary>Records how many records a shadow version scored alongside the serving one, and how many agreed.</summary>
-    public void RecordShadow(ModelManifest serving, int shadowVersion, int compared, int agreed)
+    /// <summary>Records, in the serving version's window, how many records a shadow version scored alongside it, how many agreed and the score difference.</summary>
+    public void RecordShadow(ModelManifest serving, int shadowVersion, in ShadowComparison comparison)
     {
         if (!Enabled)
         {
@@ -179,24 +179,46 @@ public sealed partial class ScoringRecorder : IScoringObserver
             lock (monitor.Gate)
             {
                 var accumulator = monitor.For(WindowKey.MinuteOf(_time.GetUtcNow()));
-                accumulator.ShadowCompared += compared;
-                accumulator.ShadowAgreed += agreed;
+                accumulator.ShadowCompared += comparison.Compared;
+                accumulator.ShadowAgreed += comparison.Agreed;
+                accumulator.ShadowScoreDifference += comparison.ScoreDifference;
                 accumulator.Dirty = true;
             }
 
-            var tags = new TagList
-            {
-                { MonitoringTelemetry.ModelTag, serving.Name }, { MonitoringTelemetry.VersionTag, monitor.Layout.VersionTag },
-                { MonitoringTelemetry.ShadowVersionTag, shadowVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            };
-            _instruments.ShadowCompared.Add(compared, tags);
-            _instruments.ShadowAgreed.Add(agreed, tags);
+            var tags = ShadowTags(serving, monitor.Layout.VersionTag, shadowVersion);
+            _instruments.ShadowCompared.Add(comparison.Compared, tags);
+            _instruments.ShadowAgreed.Add(comparison.Agreed, tags);
+            _instruments.ShadowScoreDifference.Record(comparison.ScoreDifference / comparison.Compared, tags);
         }
         catch (Exception e)
         {
             Failed(e);
         }
     }
+
+    /// <summary>Counts a shadow copy dropped under pressure.</summary>
+    public void RecordShadowDropped(ModelManifest serving, int shadowVersion)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            _instruments.ShadowDropped.Add(1, ShadowTags(serving, MonitorOf(serving).Layout.VersionTag, shadowVersion));
+        }
+        catch (Exception e)
+        {
+            Failed(e);
+        }
+    }
+
+    private static TagList ShadowTags(ModelManifest serving, string versionTag, int shadowVersion) => new()
+    {
+        { MonitoringTelemetry.ModelTag, serving.Name }, { MonitoringTelemetry.VersionTag, versionTag },
+        { MonitoringTelemetry.ShadowVersionTag, shadowVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     /// <summary>This instance's not yet released minutes of one version, merged; null when it recorded none.</summary>
     public WindowAggregate? Recent(string model, int version) =>

@@ -30,6 +30,8 @@ internal sealed class WindowAccumulator(VersionLayout layout, DateTimeOffset min
 
     public long ShadowAgreed { get; set; }
 
+    public double ShadowScoreDifference { get; set; }
+
     public Dictionary<string, long> Errors { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, long> UnseenCategories { get; } = new(StringComparer.Ordinal);
@@ -61,6 +63,7 @@ internal sealed class WindowAccumulator(VersionLayout layout, DateTimeOffset min
             InvalidOutputs = Counts[Layout.InvalidOffset],
             ShadowCompared = ShadowCompared,
             ShadowAgreed = ShadowAgreed,
+            ShadowScoreDifference = ShadowScoreDifference,
         };
         foreach (var (kind, count) in Errors)
         {

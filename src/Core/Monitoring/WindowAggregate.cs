@@ -42,6 +42,9 @@ public sealed class WindowAggregate
 
     public long ShadowAgreed { get; set; }
 
+    /// <summary>Sum over compared records of |shadow score - served score|: divided by <see cref="ShadowCompared"/>, the mean difference.</summary>
+    public double ShadowScoreDifference { get; set; }
+
     /// <summary>Refused requests that named a category the model never saw, by feature.</summary>
     public Dictionary<string, long> UnseenCategories { get; set; } = new(StringComparer.Ordinal);
 
@@ -88,6 +91,7 @@ public sealed class WindowAggregate
 
         ShadowCompared += other.ShadowCompared;
         ShadowAgreed += other.ShadowAgreed;
+        ShadowScoreDifference += other.ShadowScoreDifference;
         AddAll(UnseenCategories, other.UnseenCategories);
     }
 

@@ -22,4 +22,13 @@ public interface IScoringObserver
     /// <param name="feature">For <see cref="ScoringErrorKinds.UnseenCategory"/>: the feature at fault.</param>
     void RecordFailed(ModelManifest? manifest, string endpoint, string errorKind, in ScoringTimings timings, string? feature = null);
 
+    /// <summary>A shadow version scored a copy of a request <paramref name="serving"/> answered, and how they compared.</summary>
+    void RecordShadow(ModelManifest serving, int shadowVersion, in ShadowComparison comparison)
+    {
+    }
+
+    /// <summary>A shadow copy was dropped because the shadow queue was full (the response was not affected).</summary>
+    void RecordShadowDropped(ModelManifest serving, int shadowVersion)
+    {
+    }
 }

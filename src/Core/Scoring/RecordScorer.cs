@@ -59,9 +59,34 @@ public sealed class RecordScorer
     /// <see cref="ScoringCall.RouteReason"/> (one of <see cref="RouteReasons"/>) is written as <c>reason</c> when set.</param>
     public bool TryScore(
         IScoringModel model, ReadOnlySpan<byte> utf8Json, in ScoringCall call, IBufferWriter<byte> output,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) =>
+        TryScore(model, utf8Json, call, output, out error, out _);
+
+    /// <summary>As above, also handing back the predictions written (for a shadow comparison).</summary>
+    public bool TryScore(
+        IScoringModel model, ReadOnlySpan<byte> utf8Json, in ScoringCall call, IBufferWriter<byte> output,
+        [NotNullWhen(false)] out string? error, [NotNullWhen(true)] out TabularPredictions? predictions)
     {
-        var requestId = call.RequestId ?? throw new ArgumentException("The call has no request id.", nameof(call));
+        ArgumentNullException.ThrowIfNull(output);
+        if (call.RequestId is null)
+        {
+            throw new ArgumentException("The call has no request id.", nameof(call));
+        }
+
+        return TryRun(model, utf8Json, call, ScoringEndpoints.Records, output, out predictions, out error);
+    }
+
+    /// <summary>Scores a body without writing a response (shadow copies): recorded on <paramref name="endpoint"/>.</summary>
+    public bool TryPredict(
+        IScoringModel model, ReadOnlySpan<byte> utf8Json, in ScoringCall call, string endpoint,
+        [NotNullWhen(true)] out TabularPredictions? predictions, [NotNullWhen(false)] out string? error) =>
+        TryRun(model, utf8Json, call, endpoint, null, out predictions, out error);
+
+    private bool TryRun(
+        IScoringModel model, ReadOnlySpan<byte> utf8Json, in ScoringCall call, string endpoint, IBufferWriter<byte>? output,
+        [NotNullWhen(true)] out TabularPredictions? predictions, [NotNullWhen(false)] out string? error)
+    {
+        predictions = null;
         var encoder = model.Encoder ?? throw new InvalidOperationException(
             $"Model '{model.Manifest.Name}' version {model.Manifest.Version} has no feature schema.");
         var started = Stopwatch.GetTimestamp();
@@ -70,12 +95,11 @@ public sealed class RecordScorer
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             var kind = FeatureEncoder.IsUnknownCategoryError(error, out var feature) ? ScoringErrorKinds.UnseenCategory : ScoringErrorKinds.InvalidInput;
-            _observer.RecordFailed(model.Manifest, ScoringEndpoints.Records, kind, new ScoringTimings(elapsed, Parse: elapsed), feature);
+            _observer.RecordFailed(model.Manifest, endpoint, kind, new ScoringTimings(elapsed, Parse: elapsed), feature);
             return false;
         }
 
         var parsed = Stopwatch.GetTimestamp();
-        TabularPredictions predictions;
         try
         {
             predictions = model.ScoreEncoded(rows.Memory, rows.Rows);
@@ -85,11 +109,25 @@ public sealed class RecordScorer
             // A value the encoder took but the model's input cannot (a fraction for an integer input).
             error = e.Message;
             var elapsed = Stopwatch.GetElapsedTime(started);
-            _observer.RecordFailed(model.Manifest, ScoringEndpoints.Records, ScoringErrorKinds.InvalidInput, new ScoringTimings(elapsed, Parse: elapsed), null);
+            _observer.RecordFailed(model.Manifest, endpoint, ScoringErrorKinds.InvalidInput, new ScoringTimings(elapsed, Parse: elapsed), null);
             return false;
         }
 
         var inferred = Stopwatch.GetTimestamp();
+        if (output is not null)
+        {
+            Write(output, call, model.Manifest, predictions);
+        }
+
+        var written = Stopwatch.GetTimestamp();
+        _observer.RecordScored(model.Manifest, endpoint, rows.Memory.Span, rows.Rows, predictions, new ScoringTimings(
+            Stopwatch.GetElapsedTime(started, written), Parse: Stopwatch.GetElapsedTime(started, parsed),
+            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)), call);
+        return true;
+    }
+
+    private static void Write(IBufferWriter<byte> output, in ScoringCall call, ModelManifest manifest, TabularPredictions predictions)
+    {
         var writer = t_writer;
         if (writer is null)
         {
@@ -102,18 +140,12 @@ public sealed class RecordScorer
 
         try
         {
-            PredictionWriter.Write(writer, requestId, model.Manifest.Name, model.Manifest.Version, call.RouteReason, predictions);
+            PredictionWriter.Write(writer, call.RequestId!, manifest.Name, manifest.Version, call.RouteReason, predictions);
         }
         finally
         {
             // Drop the reference to the caller's buffer so it is not kept alive by this thread.
             writer.Reset(Stream.Null);
         }
-
-        var written = Stopwatch.GetTimestamp();
-        _observer.RecordScored(model.Manifest, ScoringEndpoints.Records, rows.Memory.Span, rows.Rows, predictions, new ScoringTimings(
-            Stopwatch.GetElapsedTime(started, written), Parse: Stopwatch.GetElapsedTime(started, parsed),
-            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)), call);
-        return true;
     }
 }

@@ -11,4 +11,7 @@ public static class ScoringEndpoints
 
     /// <summary>A block of rows of a batch file.</summary>
     public const string Batch = "batch";
+
+    /// <summary>A copy of a live request scored by a shadow version off the response path (never answered to anyone).</summary>
+    public const string Shadow = "shadow";
 }

@@ -34,4 +34,7 @@ internal static partial class ScoringLogs
 
     [LoggerMessage(10, LogLevel.Error, "Model {Model} version {Version} is unservable but the deployment state could not record it; retrying at the next refresh.")]
     public static partial void FailoverReportFailed(this ILogger logger, string model, int version, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Warning, "Model {Model} version {Version}: shadow scoring failed; the served response was not affected.")]
+    public static partial void ShadowFailed(this ILogger logger, string model, int version, Exception exception);
 }

@@ -10,7 +10,7 @@ public static class ScoringServiceCollectionExtensions
     /// <summary>
     /// Registers scoring: <see cref="ScoringOptions"/> (section "Scoring", validated at start-up), the
     /// <see cref="ModelProvider"/> (also as <see cref="IModelProvider"/>) with its background
-    /// <see cref="DeploymentRefreshService"/> and <see cref="RecordScorer"/>. Needs an <see cref="Models.IModelRegistry"/> (AddModelRegistry).
+    /// <see cref="DeploymentRefreshService"/>, <see cref="RecordScorer"/> and the <see cref="ShadowScorer"/> (a hosted queue). Needs an <see cref="Models.IModelRegistry"/> (AddModelRegistry).
     /// </summary>
     public static IServiceCollection AddScoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +22,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddHostedService<DeploymentRefreshService>();
         services.TryAddSingleton<IScoringObserver>(NullScoringObserver.Instance);
         services.TryAddSingleton<RecordScorer>();
+        services.TryAddSingleton<ShadowScorer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShadowScorer>());
         return services;
     }
 }

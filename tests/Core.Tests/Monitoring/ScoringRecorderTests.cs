@@ -81,12 +81,13 @@ public class ScoringRecorderTests
     {
         var recorder = MonitoringTestData.Recorder(_time);
 
-        recorder.RecordShadow(MonitoringTestData.Manifest(), shadowVersion: 2, compared: 10, agreed: 7);
-        recorder.RecordShadow(MonitoringTestData.Manifest(), shadowVersion: 2, compared: 5, agreed: 5);
+        recorder.RecordShadow(MonitoringTestData.Manifest(), shadowVersion: 2, new ShadowComparison(10, 7, 1.5));
+        recorder.RecordShadow(MonitoringTestData.Manifest(), shadowVersion: 2, new ShadowComparison(5, 5, 0.25));
 
         var window = recorder.Recent("churn", 1)!;
         Assert.Equal(15, window.ShadowCompared);
         Assert.Equal(12, window.ShadowAgreed);
+        Assert.Equal(1.75, window.ShadowScoreDifference, 10);
     }
 
     [Fact]
