@@ -22,6 +22,9 @@ public sealed class JsonRequestBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
+    /// <summary>The body as memory, for use across an await (valid until <see cref="Dispose"/>).</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
     /// <summary>
     /// Reads the body, or answers 415 (not JSON), 413 (over <paramref name="maxBytes"/>, by Content-Length or
     /// by what arrives) or 400 (empty), each with <c>{ "error" }</c>.

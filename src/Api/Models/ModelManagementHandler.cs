@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Http;
 using Serverless.Core.Models;
+using Serverless.Core.Rollout;
 using Serverless.Core.Serialization;
 
 namespace Serverless.Api.Models;
@@ -12,7 +13,7 @@ namespace Serverless.Api.Models;
 /// Register, list and describe models. Shared by the local host and the Functions app: each endpoint
 /// binds its route and calls one method here.
 /// </summary>
-public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<RegistryOptions> options, TimeProvider time)
+public sealed class ModelManagementHandler(IModelRegistry registry, DeploymentService deployments, IOptions<RegistryOptions> options)
 {
     /// <summary>
     /// <c>POST /api/models/{name}/versions</c>: <c>multipart/form-data</c> with a <c>model</c> file part (ONNX) and an
@@ -51,7 +52,7 @@ public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<Reg
         try
         {
             var by = manifestPart.CreatedBy ?? request.Headers["x-ms-client-principal-name"].FirstOrDefault() ?? "anonymous";
-            var manifest = await registry.RegisterAndPromoteIfFirstAsync(
+            var manifest = await deployments.RegisterAsync(
                 new ModelRegistration
                 {
                     Name = name,
@@ -66,7 +67,6 @@ public sealed class ModelManagementHandler(IModelRegistry registry, IOptions<Reg
                     ScoreHistogram = manifestPart.ScoreHistogram,
                     CreatedBy = by,
                 },
-                time,
                 cancellationToken);
             return new CreatedAt(
                 TypedResults.Json(manifest, JsonDefaults.Options, statusCode: 201), $"/api/models/{name}/versions/{manifest.Version}");

@@ -108,7 +108,7 @@ public sealed class OpenInferenceHandler(IModelProvider models, IOptions<Scoring
         }
 
         var parse = Stopwatch.GetElapsedTime(started);
-        var resolution = await models.ResolveAsync(name, version, cancellationToken, version is null ? RouteHeaders.RoutingKey(request, models, name, default) : null);
+        var resolution = await models.ResolveAsync(name, version, cancellationToken, version is null ? RouteHeaders.RoutingKey(request) : null);
         if (!resolution.Succeeded)
         {
             observer.RecordFailed(null, ScoringEndpoints.OpenInference, ModelLookup.ErrorKind(resolution), default);

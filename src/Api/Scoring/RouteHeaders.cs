@@ -18,15 +18,16 @@ internal static class RouteHeaders
         }
     }
 
-    /// <summary>The routing key of an unversioned request: the <c>x-routing-key</c> header, else the model's routing field in the first record.</summary>
-    public static string? RoutingKey(HttpRequest request, IModelProvider models, string name, ReadOnlySpan<byte> body)
+    /// <summary>The routing key of an unversioned request from the <c>x-routing-key</c> header, or null.</summary>
+    public static string? RoutingKey(HttpRequest request)
     {
         var header = request.Headers[RoutingKeys.Header];
-        if (header.Count == 1 && !string.IsNullOrEmpty(header[0]))
-        {
-            return header[0];
-        }
-
-        return models.RoutingKeyField(name) is { } field && !body.IsEmpty ? RoutingKeys.FromFirstRecord(body, field) : null;
+        return header.Count == 1 && !string.IsNullOrEmpty(header[0]) ? header[0] : null;
     }
+
+    /// <summary>The routing key of an unversioned record request: the header, else the model's routing field in the first record.</summary>
+    public static async ValueTask<string?> RoutingKeyAsync(HttpRequest request, IModelProvider models, string name, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        RoutingKey(request) ?? (await models.RoutingKeyFieldAsync(name, cancellationToken) is { } field && !body.IsEmpty
+            ? RoutingKeys.FromFirstRecord(body.Span, field)
+            : null);
 }

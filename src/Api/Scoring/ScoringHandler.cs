@@ -34,7 +34,7 @@ public sealed class ScoringHandler(
 
         using (body)
         {
-            var routingKey = version is null ? RouteHeaders.RoutingKey(request, models, name, body.Span) : null;
+            var routingKey = version is null ? await RouteHeaders.RoutingKeyAsync(request, models, name, body.Memory, cancellationToken) : null;
             var resolution = await models.ResolveAsync(name, version, cancellationToken, routingKey);
             if (!resolution.Succeeded)
             {

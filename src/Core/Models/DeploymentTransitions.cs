@@ -77,6 +77,17 @@ public static class DeploymentTransitions
         return Record(current, next, "refuse", by, $"version {version}: {reason}", at);
     }
 
+    /// <summary>A model's first state: its first version is champion and last known good (history action <c>register</c>).</summary>
+    public static DeploymentState FirstChampion(ModelManifest manifest, string by, DateTimeOffset at) =>
+        Record(null, new DeploymentState
+        {
+            Model = manifest.Name,
+            Champion = manifest.Version,
+            LastKnownGood = manifest.Version,
+            UpdatedAt = at,
+            UpdatedBy = by,
+        }, "register", by, $"first version {manifest.Version} serves", at);
+
     /// <summary>Stamps <paramref name="next"/> with who and when, and appends the change to its bounded history.</summary>
     public static DeploymentState Record(DeploymentState? before, DeploymentState next, string action, string by, string why, DateTimeOffset at)
     {

@@ -18,16 +18,5 @@ public static class ModelRegistryExtensions
     public static Task<DeploymentState> PromoteIfNoChampionAsync(
         this IModelRegistry registry, ModelManifest manifest, string by, TimeProvider time, CancellationToken cancellationToken = default) =>
         registry.UpdateDeploymentAsync(
-            manifest.Name,
-            current => current?.Champion is not null
-                ? current
-                : new DeploymentState
-                {
-                    Model = manifest.Name,
-                    Champion = manifest.Version,
-                    LastKnownGood = manifest.Version,
-                    UpdatedAt = time.GetUtcNow(),
-                    UpdatedBy = by,
-                },
-            cancellationToken);
+            manifest.Name, current => current?.Champion is not null ? current : DeploymentTransitions.FirstChampion(manifest, by, time.GetUtcNow()), cancellationToken);
 }

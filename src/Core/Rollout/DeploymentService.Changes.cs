@@ -39,6 +39,19 @@ public sealed partial class DeploymentService
         }
 
         var entry = state.History[^1];
+        await AuditAsync(name, entry, cancellationToken);
+
+        if (notice is not null)
+        {
+            await notifier.NotifyAsync(new DeploymentNotice(name, notice, $"{entry.Why} ({entry.From} -> {entry.To}, by {entry.By}).", state), cancellationToken);
+        }
+
+        return new DeploymentOutcome(DeploymentOutcomeKind.Changed, state);
+    }
+
+    /// <summary>A written change's log line and audit entry; a failed audit write only logs (the state is what counts).</summary>
+    private async Task AuditAsync(string name, DeploymentChange entry, CancellationToken cancellationToken)
+    {
         logger.Changed(name, entry.Action, entry.By, entry.From, entry.To, entry.Why);
         try
         {
@@ -48,13 +61,6 @@ public sealed partial class DeploymentService
         {
             logger.AuditFailed(name, entry.Action, e);
         }
-
-        if (notice is not null)
-        {
-            await notifier.NotifyAsync(new DeploymentNotice(name, notice, $"{entry.Why} ({entry.From} -> {entry.To}, by {entry.By}).", state), cancellationToken);
-        }
-
-        return new DeploymentOutcome(DeploymentOutcomeKind.Changed, state);
     }
 
     /// <summary>Null when the version exists, verifies against its SHA-256 and (unless allowed) is not refused; else why not.</summary>

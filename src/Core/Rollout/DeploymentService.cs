@@ -18,6 +18,38 @@ public sealed partial class DeploymentService(
     IModelRegistry registry, DeploymentAuditLog audit, IDeploymentNotifier notifier, TimeProvider time, ILogger<DeploymentService> logger)
     : IServingFailover
 {
+    /// <summary>
+    /// Registers a version (<see cref="IModelRegistry.RegisterAsync"/>); a model's first version becomes its champion at
+    /// once, and that first state is audited (action <c>register</c>) like every later change. Later versions reach
+    /// traffic only through the control plane or a rollout.
+    /// </summary>
+    /// <exception cref="ModelValidationException">The model does not load or does not fit its manifest.</exception>
+    public async Task<ModelManifest> RegisterAsync(ModelRegistration registration, CancellationToken cancellationToken = default)
+    {
+        var manifest = await registry.RegisterAsync(registration, cancellationToken);
+        DeploymentChange? created = null;
+        await registry.UpdateDeploymentAsync(manifest.Name, current =>
+        {
+            // Re-run on an ETag conflict: only the attempt that wrote decides whether this call created the state.
+            created = null;
+            if (current?.Champion is not null)
+            {
+                return current;
+            }
+
+            var first = DeploymentTransitions.FirstChampion(manifest, registration.CreatedBy, time.GetUtcNow());
+            created = first.History[^1];
+            return first;
+        }, cancellationToken);
+
+        if (created is not null)
+        {
+            await AuditAsync(manifest.Name, created, cancellationToken);
+        }
+
+        return manifest;
+    }
+
     /// <summary><paramref name="version"/> becomes champion; the previous champion becomes the last known good; any trial ends.</summary>
     public async Task<DeploymentOutcome> PromoteAsync(string name, int version, string by, string why, CancellationToken cancellationToken = default)
     {

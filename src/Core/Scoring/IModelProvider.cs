@@ -23,6 +23,12 @@ public interface IModelProvider
     string? RoutingKeyField(string name) => null;
 
     /// <summary>
+    /// As <see cref="RoutingKeyField"/>, loading the model's route first when it is not cached yet, so a model's very
+    /// first request is sticky by field too. Null (never throws) for an unknown or unservable model: resolving it says why.
+    /// </summary>
+    ValueTask<string?> RoutingKeyFieldAsync(string name, CancellationToken cancellationToken = default) => new(RoutingKeyField(name));
+
+    /// <summary>
     /// Why each version whose last load was refused (artifact failed SHA-256 verification, or the model does not
     /// load) cannot be served, one message per version naming it; empty when every version tried has loaded.
     /// </summary>

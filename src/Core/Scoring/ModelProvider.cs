@@ -77,6 +77,12 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
     public string? RoutingKeyField(string name) => _routes.TryGetValue(name, out var route) ? route.State.RoutingKeyField : null;
 
     /// <inheritdoc />
+    public ValueTask<string?> RoutingKeyFieldAsync(string name, CancellationToken cancellationToken = default) =>
+        _routes.TryGetValue(name, out var route)
+            ? new ValueTask<string?>(route.State.RoutingKeyField)
+            : ColdRoutingKeyFieldAsync(name, cancellationToken);
+
+    /// <inheritdoc />
     public IReadOnlyList<string> Unservable => [.. _unservable.OrderBy(p => p.Key).Select(p => p.Value)];
 
     /// <summary>The versions whose sessions are loaded or loading (for diagnostics and tests).</summary>
@@ -114,6 +120,18 @@ public sealed partial class ModelProvider : IModelProvider, IDisposable
 
     private async Task<RoutedModel> PickColdAsync(string name, string? routingKey, CancellationToken cancellationToken) =>
         (await ColdRouteAsync(name, cancellationToken).ConfigureAwait(false)).Pick(routingKey);
+
+    private async ValueTask<string?> ColdRoutingKeyFieldAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ColdRouteAsync(name, cancellationToken).ConfigureAwait(false)).State.RoutingKeyField;
+        }
+        catch (Exception e) when (e is ModelNotFoundException or ArtifactIntegrityException or ModelValidationException)
+        {
+            return null; // The request's resolution meets the same failure and answers it.
+        }
+    }
 
     private async Task<ModelRoute> ColdRouteAsync(string name, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
+using Serverless.Core.Rollout;
 using Serverless.Training;
 using Serverless.Training.Spec;
 using Serverless.Training.Synthetic;
@@ -17,7 +18,7 @@ internal sealed partial class SampleModelSeeder(
     IModelRegistry registry,
     BlobServiceClient blobs,
     IOptions<LocalHostOptions> options,
-    TimeProvider time,
+    DeploymentService deployments,
     ILogger<SampleModelSeeder> logger) : IHostedService
 {
     private const string DatasetContainer = "datasets";
@@ -58,7 +59,7 @@ internal sealed partial class SampleModelSeeder(
                 Ignore = [SyntheticChurnGenerator.IdColumn],
             }, null, blobs, null, cancellationToken), cancellationToken);
 
-            var manifest = await registry.RegisterAndPromoteIfFirstAsync(result.ToRegistration(name, "localhost-seed"), time, cancellationToken);
+            var manifest = await deployments.RegisterAsync(result.ToRegistration(name, "localhost-seed"), cancellationToken);
             Log.Seeded(logger, name, manifest.Version, result.Metrics["auc"], result.Metrics["accuracy"]);
         }
         finally

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
+using Serverless.Core.Rollout;
 using Serverless.Training;
 
 namespace Serverless.Workflows.Training;
@@ -16,7 +17,7 @@ namespace Serverless.Workflows.Training;
 /// registering a second one. Training is CPU-bound, so it runs on the thread pool, off the worker's dispatch loop.
 /// </remarks>
 public sealed class TrainCandidateActivity(
-    BlobServiceClient blobs, IModelRegistry registry, IOptions<TrainingOptions> limits, TimeProvider time)
+    BlobServiceClient blobs, IModelRegistry registry, DeploymentService deployments, IOptions<TrainingOptions> limits)
     : TaskActivity<TrainCandidateInput, TrainedVersion>
 {
     /// <summary>The lineage parameter that names the workflow instance a version came from.</summary>
@@ -52,8 +53,7 @@ public sealed class TrainCandidateActivity(
         }
 
         var registration = result.ToRegistration(request.Model, request.RequestedBy);
-        var manifest = await registry.RegisterAndPromoteIfFirstAsync(
-            registration with { Lineage = result.Lineage with { Parameters = parameters } }, time);
+        var manifest = await deployments.RegisterAsync(registration with { Lineage = result.Lineage with { Parameters = parameters } });
         return await DescribeAsync(manifest);
     }
 

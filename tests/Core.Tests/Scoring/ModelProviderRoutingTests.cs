@@ -144,6 +144,21 @@ public sealed class ModelProviderRoutingTests : IDisposable
         Assert.Equal(reads + 1, _registry.ArtifactReads); // Version 2 loaded once, before it was routed to.
     }
 
+    [Fact]
+    public async Task RoutingKeyFieldAsync_ColdModel_LoadsTheRouteAndAnswersTheField()
+    {
+        _registry.SetState(new DeploymentState
+        {
+            Model = "xgb", Champion = 1, LastKnownGood = 1, Mode = DeploymentMode.AB, Challenger = 2, ChallengerWeight = 50,
+            RoutingKeyField = "customer", UpdatedAt = DateTimeOffset.UnixEpoch, UpdatedBy = "tests",
+        });
+
+        Assert.Null(_provider.RoutingKeyField("xgb")); // Nothing cached: the sync lookup cannot know.
+        Assert.Equal("customer", await _provider.RoutingKeyFieldAsync("xgb"));
+        Assert.Equal("customer", _provider.RoutingKeyField("xgb"));
+        Assert.Null(await _provider.RoutingKeyFieldAsync("unknown"));
+    }
+
     private void SetState(DeploymentMode mode, int weight, int champion = 1, int lastKnownGood = 1) => _registry.SetState(new DeploymentState
     {
         Model = "xgb", Champion = champion, LastKnownGood = lastKnownGood, Mode = mode,

@@ -40,7 +40,8 @@ public class TrainingActivityTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var (blobs, _, request, snapshots) = await SetUpAsync();
         var registry = new BlobModelRegistry(blobs, Options.Create(new RegistryOptions { Container = AzuriteFixture.UniqueName("models") }), TimeProvider.System);
-        var train = new TrainCandidateActivity(blobs, registry, Options.Create(new TrainingOptions()), TimeProvider.System);
+        var (deployments, audit) = TestDeployments.Create(azurite, registry);
+        var train = new TrainCandidateActivity(blobs, registry, deployments, Options.Create(new TrainingOptions()));
         var input = new TrainCandidateInput(request, await snapshots.RunAsync(Activity, request), "run-1");
 
         var first = await train.RunAsync(Activity, input);
@@ -57,6 +58,8 @@ public class TrainingActivityTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("7", lineage.Parameters["parentVersion"]);
         Assert.Equal("ada", lineage.Parameters["requestedBy"]);
         Assert.True(first.Metrics["auc"] > 0.7, $"auc {first.Metrics["auc"]}");
+        var registered = Assert.Single(await audit.ReadAsync("churn", 10)); // The first champion is audited, once.
+        Assert.Equal(("register", "ada", "none"), (registered.Action, registered.By, registered.From));
     }
 
     [Fact]
