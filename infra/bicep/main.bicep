@@ -242,6 +242,40 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__WindowTable: defaults.Monitoring__WindowTable
       // The deployment control plane's audit log (promote, rollback, traffic, refusals, alerts).
       Rollout__AuditTable: defaults.Rollout__AuditTable
+      // Staged rollouts: default plans, health thresholds; a model's own plan is Rollout__Plans__{model}__* (docs/rollout.md).
+      Rollout__DefaultStrategy: defaults.Rollout__DefaultStrategy
+      Rollout__Canary__Strategy: defaults.Rollout__Canary__Strategy
+      Rollout__Canary__Steps: defaults.Rollout__Canary__Steps
+      Rollout__Canary__Bake: defaults.Rollout__Canary__Bake
+      Rollout__Canary__Shadow: defaults.Rollout__Canary__Shadow
+      Rollout__Canary__ShadowPercent: defaults.Rollout__Canary__ShadowPercent
+      Rollout__Canary__MaxExtensions: defaults.Rollout__Canary__MaxExtensions
+      Rollout__Canary__ApproveStart: defaults.Rollout__Canary__ApproveStart
+      Rollout__Canary__ApproveSteps: defaults.Rollout__Canary__ApproveSteps
+      Rollout__Canary__Approvers: defaults.Rollout__Canary__Approvers
+      Rollout__Canary__RequiredApprovals: defaults.Rollout__Canary__RequiredApprovals
+      Rollout__Canary__ApprovalTimeout: defaults.Rollout__Canary__ApprovalTimeout
+      Rollout__BlueGreen__Strategy: defaults.Rollout__BlueGreen__Strategy
+      Rollout__BlueGreen__Steps: defaults.Rollout__BlueGreen__Steps
+      Rollout__BlueGreen__Bake: defaults.Rollout__BlueGreen__Bake
+      Rollout__BlueGreen__Shadow: defaults.Rollout__BlueGreen__Shadow
+      Rollout__BlueGreen__ShadowPercent: defaults.Rollout__BlueGreen__ShadowPercent
+      Rollout__BlueGreen__MaxExtensions: defaults.Rollout__BlueGreen__MaxExtensions
+      Rollout__BlueGreen__ApproveStart: defaults.Rollout__BlueGreen__ApproveStart
+      Rollout__BlueGreen__ApproveSteps: defaults.Rollout__BlueGreen__ApproveSteps
+      Rollout__BlueGreen__Approvers: defaults.Rollout__BlueGreen__Approvers
+      Rollout__BlueGreen__RequiredApprovals: defaults.Rollout__BlueGreen__RequiredApprovals
+      Rollout__BlueGreen__ApprovalTimeout: defaults.Rollout__BlueGreen__ApprovalTimeout
+      Rollout__Plans: defaults.Rollout__Plans
+      Rollout__Health__MinRequests: defaults.Rollout__Health__MinRequests
+      Rollout__Health__MaxErrorRateIncrease: defaults.Rollout__Health__MaxErrorRateIncrease
+      Rollout__Health__MaxLatencyRatio: defaults.Rollout__Health__MaxLatencyRatio
+      Rollout__Health__LatencySlackMilliseconds: defaults.Rollout__Health__LatencySlackMilliseconds
+      Rollout__Health__MaxScorePsi: defaults.Rollout__Health__MaxScorePsi
+      Rollout__Health__MinLabels: defaults.Rollout__Health__MinLabels
+      Rollout__Health__MaxAccuracyDrop: defaults.Rollout__Health__MaxAccuracyDrop
+      Rollout__Health__MaxRmseIncrease: defaults.Rollout__Health__MaxRmseIncrease
+      Rollout__Health__Baseline: defaults.Rollout__Health__Baseline
       Monitoring__FlushInterval: defaults.Monitoring__FlushInterval
       // Empty: each instance names itself (machine, process, random suffix), so window rows never collide.
       Monitoring__InstanceId: defaults.Monitoring__InstanceId

@@ -19,6 +19,7 @@ using Serverless.Core.Scoring;
 using Serverless.Core.Validation;
 using Serverless.Workflows.Training;
 using Serverless.Workflows.Approvals;
+using Serverless.Workflows.Rollout;
 using Serverless.Workflows.Validation;
 
 namespace Serverless.Api;
@@ -55,6 +56,7 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<DriftChecksHandler>();
         services.AddValidation(configuration);
         services.AddValidationWorkflow();
+        services.AddRolloutWorkflow();
         services.TryAddSingleton<DeploymentHandler>();
         services.TryAddSingleton<AlertHandler>();
         return services;

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Serverless.Core.Rollout.Plans;
+
+namespace Serverless.Core.Rollout;
+
+/// <summary>Checks every configured plan and the health thresholds at start, so a bad setting stops the host instead of a rollout.</summary>
+public sealed class RolloutOptionsValidator : IValidateOptions<RolloutOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RolloutOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.DefaultStrategy is not RolloutPlanner.Canary and not RolloutPlanner.BlueGreen)
+        {
+            failures.Add($"Rollout:DefaultStrategy: '{options.DefaultStrategy}' is not '{RolloutPlanner.Canary}' or '{RolloutPlanner.BlueGreen}'.");
+        }
+
+        var plans = new List<(RolloutPlanSettings, string)> { (options.Canary, "Rollout:Canary"), (options.BlueGreen, "Rollout:BlueGreen") };
+        plans.AddRange(options.Plans.Select(p => (p.Value, $"Rollout:Plans:{p.Key}")));
+        foreach (var (settings, source) in plans)
+        {
+            if (RolloutPlanner.Build(settings, source).Error is { } error)
+            {
+                failures.Add(error);
+            }
+        }
+
+        if (options.Health.Validate() is { } health)
+        {
+            failures.Add(health);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

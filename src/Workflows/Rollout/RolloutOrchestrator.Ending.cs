@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Serverless.Core.Approvals;
+using Serverless.Workflows.Approvals;
+
+namespace Serverless.Workflows.Rollout;
+
+public sealed partial class RolloutOrchestrator
+{
+    /// <summary>Acts on an event that has arrived (rollback first, then abort, then promote); null when none has.</summary>
+    private async Task<RolloutResult?> TakeEventAsync()
+    {
+        if (_rollback.IsCompleted)
+        {
+            var signal = await _rollback;
+            var why = signal?.AlertId is { } alert ? $"alert {alert}: {signal.Reason}" : signal?.Reason ?? "rollback requested";
+            return await RestoreAsync("rolled-back", "rollback", $"rollback event ({why}); analysis skipped.");
+        }
+
+        if (_abort.IsCompleted)
+        {
+            var command = await _abort;
+            return await RestoreAsync("aborted", "abort", $"aborted by {command?.By ?? "unknown"}: {command?.Reason ?? "no reason given"}");
+        }
+
+        if (_promote.IsCompleted)
+        {
+            var command = await _promote;
+            return await FinishAsync("promoted", "promote", _request.Version, $"promoted by {command?.By ?? "unknown"}, remaining steps skipped: {command?.Reason ?? "no reason given"}");
+        }
+
+        return null;
+    }
+
+    /// <summary>Asks for an approval (a sub-orchestration) and waits for it; true when approved.</summary>
+    private async Task<bool> ApproveAsync(int step, string stage)
+    {
+        var plan = _plan!;
+        Status(_progress with { State = "awaiting-approval", Until = null, Detail = $"approve {stage}: {string.Join(", ", plan.Approvers)}" });
+        var evidence = new ApprovalEvidence(_request.Model, _request.Version, _champion, [], [], null, _request.RequestedBy, _request.Reason);
+        // Unique per rollout run and step, and the same on replay: the approval ledger keys requests by this id.
+        var id = string.Create(CultureInfo.InvariantCulture, $"{_context.InstanceId}-{_progress.Version}-{_started:yyyyMMddHHmmss}-approve-{step}");
+        var result = await _context.CallSubOrchestratorAsync<ApprovalResult>(
+            nameof(ApprovalOrchestrator),
+            new ApprovalRequest(stage, plan.Approvers, plan.RequiredApprovals, plan.ApprovalTimeout, evidence),
+            new SubOrchestrationOptions(instanceId: id));
+        var who = string.Join(", ", result.Votes.Select(v => $"{v.Approver} ({v.Decision})"));
+        Status(_progress with { Detail = $"{stage}: {result.Outcome}{(who.Length > 0 ? " by " + who : "")}" });
+        return result.Approved;
+    }
+
+    /// <summary>The champion back on all traffic at once (audited, notified), then the end.</summary>
+    private async Task<RolloutResult> RestoreAsync(string outcome, string action, string why)
+    {
+        Status(_progress with { State = "finishing", Until = null, Detail = why });
+        var change = await _context.CallActivityAsync<RolloutChange>(
+            nameof(FinishRolloutActivity), new FinishRolloutInput(_request.Model, action, _champion, _context.InstanceId, why), Retry);
+        return End(outcome, _champion, change.Ok ? why : $"{why} Restoring version {_champion} failed: {change.Error}");
+    }
+
+    /// <summary>Promotes <paramref name="version"/>; should that be refused, restores the champion instead.</summary>
+    private async Task<RolloutResult> FinishAsync(string outcome, string action, int version, string why)
+    {
+        Status(_progress with { State = "finishing", Until = null, Detail = why });
+        var change = await _context.CallActivityAsync<RolloutChange>(
+            nameof(FinishRolloutActivity), new FinishRolloutInput(_request.Model, action, version, _context.InstanceId, why), Retry);
+        return change.Ok ? End(outcome, version, why) : await RestoreAsync("rolled-back", "rollback", $"promoting version {version} failed: {change.Error}");
+    }
+
+    private RolloutResult End(string outcome, int serving, string detail)
+    {
+        Status(_progress with { Stage = outcome, State = "done", Until = null, Weight = outcome == "promoted" ? 100 : 0, Detail = detail });
+        return new RolloutResult(outcome, _request.Version, serving, detail);
+    }
+
+    private void Status(RolloutProgress progress)
+    {
+        _progress = progress;
+        _context.SetCustomStatus(progress);
+    }
+}
