@@ -10,6 +10,7 @@ using Serverless.Api.Monitoring;
 using Serverless.Api.Rollout;
 using Serverless.Api.Scoring;
 using Serverless.Api.Training;
+using Serverless.Api.Workflows;
 using Serverless.Core.Approvals;
 using Serverless.Core.Batch;
 using Serverless.Core.Models;
@@ -30,7 +31,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>, <see cref="RolloutHandler"/>, <see cref="WorkflowHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,6 +58,8 @@ public static class ServingApiServiceCollectionExtensions
         services.AddValidation(configuration);
         services.AddValidationWorkflow();
         services.AddRolloutWorkflow();
+        services.TryAddSingleton<RolloutHandler>();
+        services.TryAddSingleton<WorkflowHandler>();
         services.TryAddSingleton<DeploymentHandler>();
         services.TryAddSingleton<AlertHandler>();
         return services;

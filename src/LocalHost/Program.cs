@@ -25,6 +25,7 @@ app.MapMonitoringApi();
 app.MapTrainingApi();
 app.MapApprovalApi();
 app.MapDeploymentApi();
+app.MapRolloutApi();
 app.MapDurableManagementApi();
 app.Run();
 

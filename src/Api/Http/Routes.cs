@@ -14,6 +14,9 @@ public static class Routes
     public const string PredictVersion = "api/models/{name}/versions/{version}/predict";
     public const string ModelStats = "api/models/{name}/stats";
     public const string ModelTrain = "api/models/{name}/train";
+    public const string ModelRollouts = "api/models/{name}/rollouts";
+    public const string Workflow = "api/workflows/{id}";
+    public const string WorkflowEvent = "api/workflows/{id}/events/{eventName}";
     public const string ModelFeedback = "api/models/{name}/feedback";
     public const string ModelAccuracy = "api/models/{name}/accuracy";
     public const string ModelDrift = "api/models/{name}/drift";

@@ -4,7 +4,6 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
 using Serverless.Api.Training;
-using HttpManagementPayload = Serverless.Api.Workflows.HttpManagementPayload;
 using Serverless.Workflows.Training;
 
 namespace Serverless.Functions.Workflows;
@@ -18,7 +17,7 @@ public sealed class TrainingWorkflowFunctions(TrainingHandler handler)
         string name,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        handler.StartAsync(request, name, client, id => Links(client, id), cancellationToken);
+        handler.StartAsync(request, name, client, id => DurableLinks.For(client, id), cancellationToken);
 
     [Function(nameof(TrainModelOrchestrator))]
     public static Task<TrainedVersion> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -31,13 +30,4 @@ public sealed class TrainingWorkflowFunctions(TrainingHandler handler)
     [Function(nameof(TrainCandidateActivity))]
     public static Task<TrainedVersion> TrainCandidate([ActivityTrigger] TrainCandidateInput input, FunctionContext function) =>
         ActivityRunner.RunAsync<TrainCandidateActivity, TrainCandidateInput, TrainedVersion>(function, input);
-
-    /// <summary>Durable Functions' own links (its webhook base URL and system key), in the shape both hosts answer with.</summary>
-    private static HttpManagementPayload Links(DurableTaskClient client, string id)
-    {
-        var p = client.CreateHttpManagementPayload(id);
-        return new HttpManagementPayload(
-            p.Id ?? id, p.StatusQueryGetUri ?? "", p.SendEventPostUri ?? "", p.TerminatePostUri ?? "", p.SuspendPostUri ?? "",
-            p.ResumePostUri ?? "", p.PurgeHistoryDeleteUri ?? "");
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Serverless.Api.Workflows;
 
 namespace Serverless.LocalHost.Durable;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Serverless.Testing;
@@ -80,34 +79,5 @@ public class TrafficRoutingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.All(results, r => Assert.True(r is { Version: 1, Reason: "champion" } or { Version: 2, Reason: "canary" }, r.ToString()));
         Assert.Contains(results, r => r.Version == 2);
         Assert.All(results.Skip(settled + 4 * 2), r => Assert.Equal(1, r.Version)); // Allow the few requests in flight at the mark.
-    }
-
-    /// <summary>A bounded closed-loop load: a few workers predicting back to back until stopped; results in completion order.</summary>
-    private sealed class LoadGenerator : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly ConcurrentQueue<RoutedPrediction> _results = new();
-        private readonly Task[] _workers;
-
-        public LoadGenerator(HttpClient client, int workers) =>
-            _workers = [.. Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    _results.Enqueue(await RoutedPrediction.SendAsync(client));
-                }
-            }))];
-
-        /// <summary>How many results have completed so far.</summary>
-        public int Mark() => _results.Count;
-
-        public async Task<List<RoutedPrediction>> StopAsync()
-        {
-            _stop.Cancel();
-            await Task.WhenAll(_workers);
-            return [.. _results];
-        }
-
-        public void Dispose() => _stop.Dispose();
     }
 }

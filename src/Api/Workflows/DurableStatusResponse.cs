@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace Serverless.LocalHost.Durable;
+namespace Serverless.Api.Workflows;
 
 /// <summary>The instance status body of Durable Functions' HTTP API (<c>GET .../instances/{id}</c>).</summary>
 /// <remarks>

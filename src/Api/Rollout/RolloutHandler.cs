@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
+using Serverless.Api.Workflows;
+using Serverless.Core.Models;
+using Serverless.Core.Rollout;
+using Serverless.Core.Rollout.Plans;
+using Serverless.Workflows.Rollout;
+
+namespace Serverless.Api.Rollout;
+
+/// <summary>
+/// <c>POST /api/models/{name}/rollouts</c>: checks the model, version and plan, then starts <see cref="RolloutOrchestrator"/>
+/// as instance <c>rollout-{model}</c> and answers 202 with the management payload; 409 with the running instance's status
+/// URL while one runs. Each host passes its own client and management links.
+/// </summary>
+public sealed class RolloutHandler(IModelRegistry registry, IOptions<RolloutOptions> options)
+{
+    public const int MaxReasonLength = 500;
+
+    public async Task<IResult> StartAsync(
+        HttpRequest request, string name, DurableTaskClient client, Func<string, HttpManagementPayload> links, CancellationToken cancellationToken)
+    {
+        var (body, error) = await ControlBody.ReadAsync<RolloutStartRequest>(request, null, cancellationToken);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        if (body.Version is not int version)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "version is required: the registered version to roll out.");
+        }
+
+        if (body.Reason is { Length: > MaxReasonLength })
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"reason is longer than {MaxReasonLength} characters.");
+        }
+
+        if (!ModelNames.IsValid(name) || await registry.GetDeploymentAsync(name, cancellationToken) is not { } state)
+        {
+            return ApiError.Result(StatusCodes.Status404NotFound, $"Model '{name}' is not registered.");
+        }
+
+        if (await registry.GetManifestAsync(name, version, cancellationToken) is null)
+        {
+            return ApiError.Result(StatusCodes.Status404NotFound, $"Model '{name}' has no version {version}.");
+        }
+
+        if (state.Champion == version)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"version: {version} already is the champion of '{name}'.");
+        }
+
+        if (RolloutPlanner.Resolve(options.Value, name, body.Plan).Error is { } planError)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, planError);
+        }
+
+        var input = new RolloutRequest(name, version, ControlBody.Caller(request), body.Reason ?? "manual rollout", StartApproved: false, body.Plan);
+        return await SingletonWorkflow.StartAsync(
+            client, RolloutNames.Orchestrator, RolloutNames.InstanceId(name), input, links, $"A rollout of '{name}'", cancellationToken);
+    }
+}
