@@ -25,6 +25,8 @@ public sealed partial class GpuForwarder(IHttpClientFactory clients, IOptions<Gp
     public const string ClientName = "gpu-serving";
     public const string ServedByHeader = "x-served-by";
 
+    private static readonly string[] ForwardedHeaders = ["x-request-id", Core.Scoring.RoutingKeys.Header];
+
     /// <summary>Forwards <paramref name="body"/> (already bounded and read) to <paramref name="request"/>'s path on the GPU app.</summary>
     public async Task<IResult> ForwardAsync(HttpRequest request, byte[] body, string model, CancellationToken cancellationToken)
     {
@@ -32,6 +34,15 @@ public sealed partial class GpuForwarder(IHttpClientFactory clients, IOptions<Gp
         response.Headers[ServedByHeader] = "gpu";
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Path.Value!.TrimStart('/') + request.QueryString) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType!);
+        foreach (var header in ForwardedHeaders)
+        {
+            // The caller's request id and routing key mean the same on the GPU app (echoed id, sticky version).
+            if (request.Headers.TryGetValue(header, out var value) && value.Count == 1)
+            {
+                message.Headers.TryAddWithoutValidation(header, value[0]);
+            }
+        }
+
         try
         {
             using var forwarded = await clients.CreateClient(ClientName).SendAsync(message, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Gpu;
 using Serverless.Api.Http;
 using Serverless.Core.Models;
 using Serverless.Core.Scoring;
@@ -11,7 +12,8 @@ namespace Serverless.Api.Scoring;
 /// host and the Functions app; each binds its route and calls <see cref="PredictAsync"/>. Thread-safe singleton.
 /// </summary>
 public sealed class ScoringHandler(
-    IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options, IScoringObserver observer, ShadowScorer shadows)
+    IModelProvider models, RecordScorer scorer, IOptions<ScoringOptions> options, IScoringObserver observer, ShadowScorer shadows,
+    GpuRouter gpu, GpuForwarder forwarder)
 {
     /// <summary>
     /// Body <c>{ "records": [ { field: value, ... } ] }</c>; answers 200
@@ -34,6 +36,13 @@ public sealed class ScoringHandler(
 
         using (body)
         {
+            if (await gpu.RoutesToGpuAsync(name, version, cancellationToken))
+            {
+                // A "serving": "gpu" model: the GPU app answers this exact body with the same record contract.
+                return await forwarder.ForwardAsync(request, body.Span.ToArray(), name, cancellationToken);
+            }
+
+            request.HttpContext.Response.Headers[GpuForwarder.ServedByHeader] = "function";
             var routingKey = version is null ? await RouteHeaders.RoutingKeyAsync(request, models, name, body.Memory, cancellationToken) : null;
             var resolution = await models.ResolveAsync(name, version, cancellationToken, routingKey);
             if (!resolution.Succeeded)

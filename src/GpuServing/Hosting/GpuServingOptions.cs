@@ -28,5 +28,8 @@ public sealed class GpuServingOptions
     /// <summary>Largest request body read; larger ones get 413. Keep it equal to the function app's <c>Scoring:MaxRequestBytes</c>.</summary>
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>Most records one record predict may carry; keep it equal to the function app's <c>Scoring:MaxRecordsPerRequest</c>.</summary>
+    public int MaxRecordsPerRequest { get; set; } = 1000;
+
     public BatchingOptions Batching { get; set; } = new();
 }

@@ -18,6 +18,7 @@ internal sealed class GpuServingOptionsValidator : IValidateOptions<GpuServingOp
         Check(failures, options.RefreshInterval >= TimeSpan.FromMilliseconds(100), $"GpuServing:RefreshInterval must be at least 00:00:00.1 (was {options.RefreshInterval}).");
         Check(failures, options.IdleVersionTimeout >= TimeSpan.FromMilliseconds(100), $"GpuServing:IdleVersionTimeout must be at least 00:00:00.1 (was {options.IdleVersionTimeout}).");
         Check(failures, options.MaxRequestBytes is >= 1024 and <= 1024 * 1024 * 1024, $"GpuServing:MaxRequestBytes must be between 1024 and 1073741824 (was {options.MaxRequestBytes}).");
+        Check(failures, options.MaxRecordsPerRequest is >= 1 and <= 1_000_000, $"GpuServing:MaxRecordsPerRequest must be between 1 and 1000000 (was {options.MaxRecordsPerRequest}).");
         var batching = options.Batching;
         Check(failures, batching.MaxBatchSize is >= 1 and <= 65536, $"GpuServing:Batching:MaxBatchSize must be between 1 and 65536 (was {batching.MaxBatchSize}).");
         Check(failures, batching.MaxQueueDelay >= TimeSpan.Zero && batching.MaxQueueDelay <= TimeSpan.FromSeconds(10), $"GpuServing:Batching:MaxQueueDelay must be between 00:00:00 and 00:00:10 (was {batching.MaxQueueDelay}).");

@@ -26,6 +26,10 @@ internal static class GpuInferenceApi
             h.InferAsync(request, name, null, ct));
         endpoints.MapPost(Routes.OipInferVersion, (HttpRequest request, string name, string version, GpuInferenceHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(request, name, v, ct) : Task.FromResult(error));
+        endpoints.MapPost(Routes.Predict, (HttpRequest request, string name, GpuInferenceHandler h, CancellationToken ct) =>
+            h.PredictAsync(request, name, null, ct));
+        endpoints.MapPost(Routes.PredictVersion, (HttpRequest request, string name, string version, GpuInferenceHandler h, CancellationToken ct) =>
+            ModelVersions.TryParse(version, out var v, out var error) ? h.PredictAsync(request, name, v, ct) : Task.FromResult(error));
         return endpoints;
     }
 }

@@ -117,6 +117,18 @@ internal sealed partial class GpuInferenceHandler(ModelCatalog catalog, IOptions
             }
         }
 
+        return await RunAsync(request.HttpContext, name, version, _ => (inferRequest, null), (model, outputs) => Respond(model, inferRequest.Id, outputs), cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves the model, builds its request (<paramref name="prepare"/> may refuse with a 400), runs it through the
+    /// model's batcher and answers with <paramref name="respond"/>; a version unloaded between lookup and call is looked
+    /// up again, a full queue or an unloading model is 503 with <c>Retry-After</c>.
+    /// </summary>
+    private async Task<IResult> RunAsync(
+        HttpContext context, string name, int? version, Func<ServedModel, (InferRequest? Request, IResult? Error)> prepare,
+        Func<ServedModel, IReadOnlyList<InferenceTensor>, IResult> respond, CancellationToken cancellationToken)
+    {
         for (var lookup = 1; ; lookup++)
         {
             var (model, lookupError) = await ResolveAsync(name, version, cancellationToken);
@@ -125,10 +137,16 @@ internal sealed partial class GpuInferenceHandler(ModelCatalog catalog, IOptions
                 return lookupError!;
             }
 
+            var (inferRequest, refused) = prepare(model);
+            if (inferRequest is null)
+            {
+                return refused!;
+            }
+
             try
             {
                 var outputs = await model.InferAsync(inferRequest, cancellationToken);
-                return Respond(model, inferRequest.Id, outputs);
+                return respond(model, outputs);
             }
             catch (ModelRetiredException) when (lookup < MaxLookups)
             {
@@ -136,11 +154,11 @@ internal sealed partial class GpuInferenceHandler(ModelCatalog catalog, IOptions
             }
             catch (ModelRetiredException e)
             {
-                return Unavailable(request.HttpContext, e.Message);
+                return Unavailable(context, e.Message);
             }
             catch (QueueFullException e)
             {
-                return Unavailable(request.HttpContext, e.Message);
+                return Unavailable(context, e.Message);
             }
             catch (InvalidInferenceInputException e)
             {

@@ -36,6 +36,7 @@ internal sealed partial class ServedModel : IAsyncDisposable
     private ServedModel(ModelManifest manifest, InferenceSession session, BatchingOptions batching, BatchingMetrics metrics, TimeProvider time)
     {
         Manifest = manifest;
+        Encoder = manifest.Features is null ? null : new FeatureEncoder(manifest.Features);
         _session = session;
         _batching = batching;
         _time = time;
@@ -52,6 +53,9 @@ internal sealed partial class ServedModel : IAsyncDisposable
     }
 
     public ModelManifest Manifest { get; }
+
+    /// <summary>Encodes records for this version (null without a feature schema): built once, immutable.</summary>
+    public FeatureEncoder? Encoder { get; }
 
     public InferenceSignature Signature { get; }
 

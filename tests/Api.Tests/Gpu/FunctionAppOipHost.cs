@@ -7,7 +7,7 @@ using Serverless.Api.Scoring;
 
 namespace Serverless.Api.Tests.Gpu;
 
-/// <summary>The function app's OIP infer routes (what both hosts bind) on Kestrel, on a free loopback port.</summary>
+/// <summary>The function app's scoring routes (OIP infer and record predict, what both hosts bind) on Kestrel, on a free loopback port.</summary>
 public sealed class FunctionAppOipHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -34,6 +34,9 @@ public sealed class FunctionAppOipHost : IAsyncDisposable
         app.MapPost(Routes.OipInfer, (HttpRequest r, string name, OpenInferenceHandler h, CancellationToken ct) => h.InferAsync(r, name, null, ct));
         app.MapPost(Routes.OipInferVersion, (HttpRequest r, string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(r, name, v, ct) : Task.FromResult(error));
+        app.MapPost(Routes.Predict, (HttpRequest r, string name, ScoringHandler h, CancellationToken ct) => h.PredictAsync(r, name, null, ct));
+        app.MapPost(Routes.PredictVersion, (HttpRequest r, string name, string version, ScoringHandler h, CancellationToken ct) =>
+            ModelVersions.TryParse(version, out var v, out var error) ? h.PredictAsync(r, name, v, ct) : Task.FromResult(error));
         await app.StartAsync();
         return new FunctionAppOipHost(app);
     }
