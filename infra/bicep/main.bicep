@@ -345,6 +345,15 @@ module functionApp 'modules/functionApp.bicep' = {
       Validation__Regression__MinScoreSpread: defaults.Validation__Regression__MinScoreSpread
       Validation__LatencySamples: defaults.Validation__LatencySamples
       Validation__SampleRows: defaults.Validation__SampleRows
+      // Retrain workflow (docs/retrain.md): approvers and gates per model, the models the RetrainSchedule timer retrains.
+      Retrain__Approvers: defaults.Retrain__Approvers
+      Retrain__RequiredApprovals: defaults.Retrain__RequiredApprovals
+      Retrain__ApprovalTimeout: defaults.Retrain__ApprovalTimeout
+      Retrain__Models: defaults.Retrain__Models
+      Retrain__ScheduledModels: defaults.Retrain__ScheduledModels
+      Retrain__Interval: defaults.Retrain__Interval
+      // The RetrainSchedule timer trigger's NCRONTAB schedule (the local host uses Retrain__Interval).
+      RetrainSchedule: defaults.RetrainSchedule
     }
   }
 }

@@ -7,6 +7,7 @@ using Serverless.Api.Capacity;
 using Serverless.Api.Gpu;
 using Serverless.Api.Models;
 using Serverless.Api.Monitoring;
+using Serverless.Api.Retrain;
 using Serverless.Api.Rollout;
 using Serverless.Api.Scoring;
 using Serverless.Api.Training;
@@ -21,6 +22,7 @@ using Serverless.Core.Validation;
 using Serverless.Workflows.Training;
 using Serverless.Workflows.Approvals;
 using Serverless.Workflows.Rollout;
+using Serverless.Workflows.Retrain;
 using Serverless.Workflows.Validation;
 
 namespace Serverless.Api;
@@ -31,7 +33,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>, <see cref="RolloutHandler"/>, <see cref="WorkflowHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>, <see cref="RolloutHandler"/>, <see cref="WorkflowHandler"/>, <see cref="RetrainHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -60,6 +62,8 @@ public static class ServingApiServiceCollectionExtensions
         services.AddRolloutWorkflow();
         services.TryAddSingleton<RolloutHandler>();
         services.TryAddSingleton<WorkflowHandler>();
+        services.AddRetrainWorkflow(configuration);
+        services.TryAddSingleton<RetrainHandler>();
         services.TryAddSingleton<DeploymentHandler>();
         services.TryAddSingleton<AlertHandler>();
         return services;

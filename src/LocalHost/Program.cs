@@ -23,6 +23,7 @@ app.MapBatchApi();
 app.MapCapacityApi();
 app.MapMonitoringApi();
 app.MapTrainingApi();
+app.MapRetrainApi();
 app.MapApprovalApi();
 app.MapDeploymentApi();
 app.MapRolloutApi();

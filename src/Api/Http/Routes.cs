@@ -17,6 +17,7 @@ public static class Routes
     public const string ModelRollouts = "api/models/{name}/rollouts";
     public const string Workflow = "api/workflows/{id}";
     public const string WorkflowEvent = "api/workflows/{id}/events/{eventName}";
+    public const string ModelRetrain = "api/models/{name}/retrain";
     public const string ModelFeedback = "api/models/{name}/feedback";
     public const string ModelAccuracy = "api/models/{name}/accuracy";
     public const string ModelDrift = "api/models/{name}/drift";

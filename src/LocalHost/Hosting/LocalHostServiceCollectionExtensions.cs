@@ -18,6 +18,7 @@ internal static class LocalHostServiceCollectionExtensions
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<SampleModelSeeder>();
         services.AddHostedService<Monitoring.DriftMonitorService>(); // the Functions app's DriftMonitor timer trigger
+        services.AddHostedService<Retrain.RetrainScheduleService>(); // the Functions app's RetrainSchedule timer trigger
 
         builder.AddLocalTelemetry();
         return builder;

@@ -65,7 +65,7 @@ public class DriftMonitorServiceTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal("churn:drift:1", instance.ReadOutputAs<string>());
         var instances = new List<OrchestrationMetadata>();
-        await foreach (var i in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "drift-churn-" }))
+        await foreach (var i in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "retrain-churn" }))
         {
             instances.Add(i);
         }

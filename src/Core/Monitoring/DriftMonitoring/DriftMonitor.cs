@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
@@ -84,8 +83,8 @@ public sealed class DriftMonitor(
             if (o.Policy == DriftPolicy.Retrain && retrain is not null)
             {
                 var worst = check.Versions.Where(v => v.Level == DriftLevel.Act).MaxBy(v => v.Version)!;
-                var id = string.Create(CultureInfo.InvariantCulture, $"drift-{check.Model}-{check.CheckedAt.UtcDateTime:yyyyMMddHHmmss}");
-                await retrain.StartAsync(id, new RetrainRequest(check.Model, RetrainReason, worst.Version, detail, check.CheckedAt), cancellationToken);
+                // One retrain per model: a retrain already running for this model is joined, not doubled.
+                var id = await retrain.StartAsync(new RetrainRequest(check.Model, RetrainReason, worst.Version, detail, check.CheckedAt), cancellationToken);
                 check = check with { Action = DriftAction.RetrainStarted, Retrain = id, Detail = detail };
             }
             else
