@@ -9,8 +9,9 @@ namespace Serverless.Workflows.Retrain;
 /// route, the schedule and the drift monitor all start through here.
 /// </summary>
 /// <remarks>
-/// A finished, failed or terminated instance is replaced by the new one. The start is conditional in the engine too
-/// (dedupe on the active statuses), so of two concurrent starts one wins and the other reports the running instance.
+/// A finished, failed or terminated instance is replaced by the new one. The check comes first; the start itself keeps
+/// the backend's default deduplication (the local host's DTFx client refuses an id whose instance is active), and a start
+/// refused because another won the race reports the running instance.
 /// </remarks>
 public static class RetrainStarter
 {
@@ -31,8 +32,7 @@ public static class RetrainStarter
 
         try
         {
-            var options = new StartOrchestrationOptions(id).WithDedupeStatuses([.. Active]);
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, request, options, cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, request, new StartOrchestrationOptions(id), cancellationToken);
             return new RetrainStart(id, Started: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
