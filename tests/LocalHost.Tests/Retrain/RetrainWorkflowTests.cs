@@ -17,6 +17,7 @@ namespace Serverless.LocalHost.Tests.Retrain;
 /// validation on ONNX Runtime, approval mail through MailKit to the SMTP sink, and the test following the mailed link
 /// (GET the page, then POST its form) as a person would.
 /// </summary>
+[Collection(RetrainCollection.Name)]
 public sealed class RetrainWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
