@@ -26,8 +26,21 @@ internal static class RouteHeaders
     }
 
     /// <summary>The routing key of an unversioned record request: the header, else the model's routing field in the first record.</summary>
-    public static async ValueTask<string?> RoutingKeyAsync(HttpRequest request, IModelProvider models, string name, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
-        RoutingKey(request) ?? (await models.RoutingKeyFieldAsync(name, cancellationToken) is { } field && !body.IsEmpty
-            ? RoutingKeys.FromFirstRecord(body.Span, field)
-            : null);
+    /// <remarks>Synchronous (no state machine) once the model's route is cached, which is every request but a model's first.</remarks>
+    public static ValueTask<string?> RoutingKeyAsync(
+        HttpRequest request, IModelProvider models, string name, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        if (RoutingKey(request) is { } header)
+        {
+            return new ValueTask<string?>(header);
+        }
+
+        var field = models.RoutingKeyFieldAsync(name, cancellationToken);
+        return field.IsCompletedSuccessfully ? new ValueTask<string?>(FromBody(field.Result, body)) : AwaitAsync(field, body);
+    }
+
+    private static async ValueTask<string?> AwaitAsync(ValueTask<string?> field, ReadOnlyMemory<byte> body) => FromBody(await field, body);
+
+    private static string? FromBody(string? field, ReadOnlyMemory<byte> body) =>
+        field is not null && !body.IsEmpty ? RoutingKeys.FromFirstRecord(body.Span, field) : null;
 }
