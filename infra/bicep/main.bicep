@@ -67,6 +67,9 @@ param driftThreshold string = '0.25'
 param approvalSigningKey string = ''
 @secure()
 param smtpPassword string = ''
+@secure()
+@description('Shared key between the function app and the GPU app (x-gpu-key). Empty keeps the stored secret.')
+param gpuServingKey string = ''
 
 @description('Object id of the service principal of the Entra app used for ACS SMTP (docs/runbook.md); empty until it exists.')
 param smtpPrincipalId string = ''
@@ -87,7 +90,7 @@ var hub = toLower(taskHubName)
 // The task hub's partition count is host.json's: the control queues created here are the ones the host uses.
 var partitionCount = loadJsonContent('../../host.json').extensions.durableTask.storageProvider.partitionCount
 var deploymentContainer = 'app-package-${token}'
-var secretNames = { approvalSigningKey: 'approval-signing-key', smtpPassword: 'smtp-password' }
+var secretNames = { approvalSigningKey: 'approval-signing-key', smtpPassword: 'smtp-password', gpuServingKey: 'gpu-serving-key' }
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -177,6 +180,7 @@ module keyVault 'modules/keyVault.bicep' = {
     enablePurgeProtection: enablePurgeProtection
     approvalSigningKey: approvalSigningKey
     smtpPassword: smtpPassword
+    gpuServingKey: gpuServingKey
     secretNames: secretNames
   }
 }
@@ -281,6 +285,8 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__InstanceId: defaults.Monitoring__InstanceId
       // OIP infer requests of "serving": "gpu" versions are forwarded to the GPU container app (docs/gpu-serving.md).
       GpuForwarding__BaseUrl: gpuServing.outputs.url
+      // The GPU app's ingress is public; it answers only requests carrying this key (docs/gpu-serving.md#access).
+      GpuForwarding__Key: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.gpuServingKey})'
       GpuForwarding__Timeout: defaults.GpuForwarding__Timeout
       GpuForwarding__AttemptTimeout: defaults.GpuForwarding__AttemptTimeout
       GpuForwarding__MaxRetries: defaults.GpuForwarding__MaxRetries
@@ -396,6 +402,7 @@ module gpuServing 'modules/gpuServing.bicep' = {
     cpu: gpuProfileType == 'Consumption-GPU-NC8as-T4' ? '8' : '24'
     memory: gpuProfileType == 'Consumption-GPU-NC8as-T4' ? '56Gi' : '220Gi'
     env: gpuServingEnv
+    keySecretUri: '${keyVault.outputs.uri}secrets/${secretNames.gpuServingKey}'
   }
   dependsOn: [rbac]
 }

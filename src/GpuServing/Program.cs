@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddGpuServing();
 
 var app = builder.Build();
+app.UseMiddleware<GpuKeyMiddleware>();
 app.MapGpuInferenceApi();
 app.Run();
 

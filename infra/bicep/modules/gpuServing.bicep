@@ -28,6 +28,9 @@ param memory string
 @description('Environment variables: every setting GpuServing reads (composed in main.bicep).')
 param env { name: string, value: string }[]
 
+@description('Key Vault secret (versionless URI) holding GpuServing:Key, read with the app\'s identity.')
+param keySecretUri string
+
 var placeholderImage = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
@@ -50,6 +53,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         allowInsecure: false
       }
       registries: [{ server: registryServer, identity: identityId }]
+      // The ingress is public (the function app is outside the environment), so every request but the health probes
+      // must carry this key (x-gpu-key); the platform resolves it from Key Vault with the app's identity.
+      secrets: [{ name: 'gpu-key', keyVaultUrl: keySecretUri, identity: identityId }]
     }
     template: {
       containers: [
@@ -57,7 +63,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'gpuserving'
           image: empty(image) ? placeholderImage : image
           resources: { cpu: json(cpu), memory: memory }
-          env: env
+          env: concat(env, [{ name: 'GpuServing__Key', secretRef: 'gpu-key' }])
           probes: [
             { type: 'Liveness', httpGet: { path: '/v2/health/live', port: 8080 }, periodSeconds: 10 }
             // Ready only after every serving version is loaded, verified and warmed (GpuServing's contract).

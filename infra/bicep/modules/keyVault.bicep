@@ -1,4 +1,4 @@
-metadata description = 'Key Vault (RBAC authorization) for the approval signing key and the SMTP credential; apps read them through Key Vault references.'
+metadata description = 'Key Vault (RBAC authorization) for the approval signing key, the SMTP credential and the GPU app key; apps read them through Key Vault references.'
 
 param name string
 param location string
@@ -15,8 +15,12 @@ param approvalSigningKey string
 @description('Client secret of the Entra app that signs in to Azure Communication Services SMTP. Empty keeps the secret as it is.')
 param smtpPassword string
 
+@secure()
+@description('Shared key the GPU app requires from the function app (x-gpu-key). Empty keeps the secret as it is.')
+param gpuServingKey string
+
 @description('Secret names, shared with the Key Vault references in main.bicep.')
-param secretNames { approvalSigningKey: string, smtpPassword: string }
+param secretNames { approvalSigningKey: string, smtpPassword: string, gpuServingKey: string }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -43,6 +47,12 @@ resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPa
   parent: vault
   name: secretNames.smtpPassword
   properties: { value: smtpPassword, contentType: 'Entra client secret for ACS SMTP' }
+}
+
+resource gpuKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(gpuServingKey)) {
+  parent: vault
+  name: secretNames.gpuServingKey
+  properties: { value: gpuServingKey, contentType: 'shared key, function app -> GPU app' }
 }
 
 output id string = vault.id

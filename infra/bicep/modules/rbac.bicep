@@ -87,15 +87,18 @@ resource functionStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 ]
 
-resource functionSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, functionPrincipalId, roles.keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    principalId: functionPrincipalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+// The function app reads its Key Vault references; the GPU app reads its shared key (a container app secret).
+resource vaultSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for principalId in [functionPrincipalId, gpuPrincipalId]: {
+    name: guid(vault.id, principalId, roles.keyVaultSecretsUser)
+    scope: vault
+    properties: {
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    }
   }
-}
+]
 
 // Every workload publishes telemetry with its own identity (Application Insights has local auth off).
 resource metrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = [

@@ -25,6 +25,9 @@ public sealed partial class GpuForwarder(IHttpClientFactory clients, IOptions<Gp
     public const string ClientName = "gpu-serving";
     public const string ServedByHeader = "x-served-by";
 
+    /// <summary>Carries <see cref="GpuForwardingOptions.Key"/> to the GPU app, which refuses requests without it.</summary>
+    public const string KeyHeader = "x-gpu-key";
+
     private static readonly string[] ForwardedHeaders = ["x-request-id", Core.Scoring.RoutingKeys.Header];
 
     /// <summary>Forwards <paramref name="body"/> (already bounded and read) to <paramref name="request"/>'s path on the GPU app.</summary>
@@ -34,6 +37,11 @@ public sealed partial class GpuForwarder(IHttpClientFactory clients, IOptions<Gp
         response.Headers[ServedByHeader] = "gpu";
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Path.Value!.TrimStart('/') + request.QueryString) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType!);
+        if (options.Value.Key.Length > 0)
+        {
+            message.Headers.TryAddWithoutValidation(KeyHeader, options.Value.Key);
+        }
+
         foreach (var header in ForwardedHeaders)
         {
             // The caller's request id and routing key mean the same on the GPU app (echoed id, sticky version).

@@ -11,6 +11,12 @@ public sealed class GpuForwardingOptions
     /// <summary>The GPU app's base URL (e.g. <c>https://gpu.internal.example</c>); empty turns forwarding off.</summary>
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// The shared key the GPU app requires (<c>GpuServing:Key</c>), sent as <see cref="GpuForwarder.KeyHeader"/>; empty
+    /// sends none (a local GPU app without a key). In Azure both sides read it from Key Vault.
+    /// </summary>
+    public string Key { get; set; } = "";
+
     /// <summary>Longest a forwarded request may take, retries included.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

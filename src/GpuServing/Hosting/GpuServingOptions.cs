@@ -25,6 +25,12 @@ public sealed class GpuServingOptions
     /// <summary>A version that is no champion and has been idle this long is unloaded (after its queue drains).</summary>
     public TimeSpan IdleVersionTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The key every request must carry in <c>x-gpu-key</c> (health probes excepted); the function app sends it
+    /// (<c>GpuForwarding:Key</c>). Empty leaves the app open, for local runs; Azure sets it from Key Vault.
+    /// </summary>
+    public string Key { get; set; } = "";
+
     /// <summary>Largest request body read; larger ones get 413. Keep it equal to the function app's <c>Scoring:MaxRequestBytes</c>.</summary>
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -56,4 +56,27 @@ public class ForwardingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
         Assert.Equal("function", local.Headers.GetValues(GpuForwarder.ServedByHeader).Single());
     }
+
+    [Fact]
+    public async Task Infer_GpuAppWithAKey_RefusesCallersWithoutIt_FunctionAppSendsIt_ProbesStayOpen()
+    {
+        var container = TestGpuApp.NewContainer();
+        await using var gpu = new TestGpuApp(azurite, container, ("GpuServing:Key", "gpu-key-0123456789abcdef")).Start();
+        await gpu.RegisterMlpAsync("heavy", seed: 66, ModelServing.Gpu);
+        var body = TestGpuApp.MlpRequest(TestGpuApp.RandomRows(1, seed: 67), 1);
+        await using var keyed = await FunctionAppOipHost.StartAsync(("AzureWebJobsStorage", azurite.ConnectionString), ("Registry:Container", container),
+            ("GpuForwarding:BaseUrl", gpu.Client.BaseAddress!.ToString()), ("GpuForwarding:Key", "gpu-key-0123456789abcdef"));
+        await using var wrongKey = await FunctionAppOipHost.StartAsync(("AzureWebJobsStorage", azurite.ConnectionString), ("Registry:Container", container),
+            ("GpuForwarding:BaseUrl", gpu.Client.BaseAddress!.ToString()), ("GpuForwarding:Key", "not-the-key-0123456789"));
+
+        var direct = await gpu.Client.PostAsync("/v2/models/heavy/infer", TestGpuApp.Json(body));
+        var viaKeyed = await keyed.Client.PostAsync("/v2/models/heavy/infer", TestGpuApp.Json(body));
+        var viaWrong = await wrongKey.Client.PostAsync("/v2/models/heavy/infer", TestGpuApp.Json(body));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, direct.StatusCode);
+        Assert.Contains(GpuForwarder.KeyHeader, await direct.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, viaKeyed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, viaWrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gpu.Client.GetAsync("/v2/health/live")).StatusCode);
+    }
 }
