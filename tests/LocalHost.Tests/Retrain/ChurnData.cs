@@ -37,6 +37,17 @@ internal static class ChurnData
         return Csv(split.Select((c, i) => string.Join(',', c[..^1].Append(labels[i]))));
     }
 
+    /// <summary>A predict body of the first <paramref name="count"/> shifted rows, as records (label and id left out).</summary>
+    public static string Records(int count)
+    {
+        var names = Header.Split(',');
+        var shifted = Encoding.UTF8.GetString(Shifted()).Split('\n').Skip(1).Take(count);
+        var records = shifted.Select(line => "{" + string.Join(",", line.Split(',').Select((v, i) => (Name: names[i], Value: v))
+            .Where(c => c.Name is not ("customer_id" or "churn"))
+            .Select(c => $"\"{c.Name}\":" + (c.Name is "country" or "gender" ? $"\"{c.Value}\"" : c.Value))) + "}");
+        return $"{{ \"records\": [ {string.Join(",", records)} ] }}";
+    }
+
     /// <summary>A spec for the churn file at <paramref name="blob"/> (customer_id ignored).</summary>
     public static string Spec(string blob, int trees = 100, int leaves = 31) =>
         $$"""{ "data": { "blob": "{{blob}}" }, "label": "churn", "task": "binary", "ignore": ["customer_id"], "trainer": { "trees": {{trees}}, "leaves": {{leaves}} } }""";

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Serverless.LocalHost.Tests.Rollout;
 using Serverless.Testing;
 using Serverless.Workflows.Hosting;
 
@@ -36,7 +37,15 @@ public sealed class RetrainWorkflowTests(AzuriteFixture azurite) : IClassFixture
             ("Email:Host", "127.0.0.1"),
             ("Email:Port", _sink.Port.ToString(CultureInfo.InvariantCulture)),
             ("Retrain:Approvers", "ops@example.org"),
-            ("Retrain:Models:churn:Approvers", "carol@example.org"));
+            ("Retrain:Models:churn:Approvers", "carol@example.org"),
+            // Short canary bakes with windows flushed every second and routing refreshed fast. Score shift is off: the
+            // load replays the same few records, so the two versions' score histograms are points, not distributions.
+            ("Rollout:Canary:Steps", "25,100"),
+            ("Rollout:Canary:Bake", "00:00:04"),
+            ("Rollout:Health:MinRequests", "20"),
+            ("Rollout:Health:MaxScorePsi", "0"),
+            ("Monitoring:FlushInterval", "00:00:01"),
+            ("Scoring:DeploymentRefreshInterval", "00:00:00.300"));
         _data = new BlobContainerClient(azurite.ConnectionString, AzuriteFixture.UniqueName("data"));
         await _data.CreateIfNotExistsAsync();
         await _host.Services.GetRequiredService<TaskHubWorkerService>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
@@ -79,15 +88,29 @@ public sealed class RetrainWorkflowTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(statusUri, conflict.GetProperty("statusQueryGetUri").GetString());
         Assert.Contains("already running", conflict.GetProperty("error").GetString());
 
+        // Predictions keep coming while the approver decides and the canary runs: none may fail.
+        using var load = new LoadGenerator(_host.Client, workers: 4, "churn", ChurnData.Records(5));
         var approve = Link(mail, "Approve");
         Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync(approve)).StatusCode);
         using var decided = await _host.Client.PostAsync(approve, new FormUrlEncodedContent([new("confirm", "1")]));
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
-        // The rollout runs as a sub-orchestration under the model's rollout id, start already approved.
-        var rolling = await WaitForStageAsync(statusUri, "rollout");
-        Assert.Equal(2, rolling.GetProperty("customStatus").GetProperty("version").GetInt32());
-        Assert.Contains("approved by carol@example.org", rolling.GetProperty("customStatus").GetProperty("detail").GetString());
+        var done = await _host.WaitForWorkflowAsync(statusUri, Timeout);
+        var results = await load.StopAsync();
+
+        Assert.True(done.GetProperty("runtimeStatus").GetString() == "Completed", done.ToString());
+        var output = done.GetProperty("output");
+        Assert.True(output.GetProperty("outcome").GetString() == "promoted", output.ToString());
+        Assert.Equal(("rollout", 2, true, "approved"), (output.GetProperty("stage").GetString(), output.GetProperty("version").GetInt32(),
+            output.GetProperty("validationPassed").GetBoolean(), output.GetProperty("approval").GetString()));
+        Assert.Equal(2, output.GetProperty("rollout").GetProperty("serving").GetInt32());
+        Assert.Equal("done", done.GetProperty("customStatus").GetProperty("stage").GetString());
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal(200, r.Status));
+        Assert.Contains(results, r => r.Version == 1);
+        Assert.Contains(results, r => r.Version == 2 && r.Reason == "canary");
+        var model = await _host.Client.GetFromJsonAsync<JsonElement>("/api/models/churn");
+        Assert.Equal(2, model.GetProperty("deployment").GetProperty("champion").GetInt32());
         var lineage = (await _host.Client.GetFromJsonAsync<JsonElement>("/api/models/churn/versions/2")).GetProperty("lineage");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(shifted)), lineage.GetProperty("trainingDataSha256").GetString());
         var parameters = lineage.GetProperty("parameters");

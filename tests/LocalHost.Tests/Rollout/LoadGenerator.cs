@@ -9,12 +9,13 @@ internal sealed class LoadGenerator : IDisposable
     private readonly ConcurrentQueue<RoutedPrediction> _results = new();
     private readonly Task[] _workers;
 
-    public LoadGenerator(HttpClient client, int workers) =>
+    /// <param name="model">The model predicted; with <paramref name="body"/> its records (default: the xgb test model's).</param>
+    public LoadGenerator(HttpClient client, int workers, string model = "xgb", string? body = null) =>
         _workers = [.. Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
-                _results.Enqueue(await RoutedPrediction.SendAsync(client));
+                _results.Enqueue(await RoutedPrediction.SendAsync(client, model, body: body));
             }
         }))];
 

@@ -8,9 +8,10 @@ internal readonly record struct RoutedPrediction(int Status, int Version, string
 {
     public const string Body = """{ "records": [ { "a": 1, "b": 2, "c": 3, "d": "high" } ] }""";
 
-    public static async Task<RoutedPrediction> SendAsync(HttpClient client, string model = "xgb", string? routingKey = null)
+    /// <param name="body">The predict body; default <see cref="Body"/> (the xgb test model's record).</param>
+    public static async Task<RoutedPrediction> SendAsync(HttpClient client, string model = "xgb", string? routingKey = null, string? body = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/models/{model}/predict") { Content = TestLocalHost.Json(Body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/models/{model}/predict") { Content = TestLocalHost.Json(body ?? Body) };
         if (routingKey is not null)
         {
             request.Headers.Add("x-routing-key", routingKey);
@@ -22,9 +23,9 @@ internal readonly record struct RoutedPrediction(int Status, int Version, string
             return new RoutedPrediction((int)response.StatusCode, 0, null);
         }
 
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var version = body.GetProperty("version").GetInt32();
-        var reason = body.GetProperty("reason").GetString();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var version = answer.GetProperty("version").GetInt32();
+        var reason = answer.GetProperty("reason").GetString();
         Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("x-model-version").Single());
         Assert.Equal(reason, response.Headers.GetValues("x-route-reason").Single());
         return new RoutedPrediction((int)response.StatusCode, version, reason);
