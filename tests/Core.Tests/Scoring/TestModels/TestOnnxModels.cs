@@ -121,6 +121,26 @@ internal static class TestOnnxModels
             graph.Message(12, v => ValueInfo(v, "value", Float, [-1, 1]));
         });
 
+    /// <summary>
+    /// Input "X" float [-1, 4], output "variable" float [-1, 1]: feature 0, cast to an integer, looked up in a one-entry
+    /// table. It loads and registers like any regressor, but ONNX Runtime fails the run (Gather index out of bounds) for
+    /// every row whose first feature is not 0: a candidate that only breaks on real rows.
+    /// </summary>
+    public static byte[] FailsUnlessFirstFeatureIsZero() =>
+        Model(("", 0), graph =>
+        {
+            graph.Message(1, node => node.String(1, "X").String(1, "first").String(2, "a").String(3, "column").String(4, "Gather")
+                .Message(5, a => a.String(1, "axis").Varint(3, 1).Varint(20, 2)));
+            graph.Message(1, node => node.String(1, "a").String(2, "a_int").String(3, "to_int").String(4, "Cast")
+                .Message(5, a => a.String(1, "to").Varint(3, Int64).Varint(20, 2)));
+            graph.Message(1, node => node.String(1, "table").String(1, "a_int").String(2, "variable").String(3, "lookup").String(4, "Gather"));
+            graph.String(2, "fails_on_real_rows");
+            graph.Message(5, t => t.Varint(1, 1).Varint(2, Int64).Varint(7, 0).String(8, "first"));
+            graph.Message(5, t => t.Varint(1, 1).Varint(2, Float).Float(4, 0.5f).String(8, "table"));
+            graph.Message(11, v => ValueInfo(v, "X", Float, [-1, 4]));
+            graph.Message(12, v => ValueInfo(v, "variable", Float, [-1, 1]));
+        });
+
     private static byte[] Model((string Domain, int Version) extraOpset, Action<ProtoWriter> graph)
     {
         var model = new ProtoWriter().Varint(1, 8).String(2, "serverless-tests");
