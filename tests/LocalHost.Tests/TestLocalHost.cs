@@ -58,6 +58,12 @@ internal sealed class TestLocalHost : IDisposable
                 .UseSetting("LocalHost:StartAzurite", "false")
                 .UseSetting("LocalHost:SeedSampleModel", "false")
                 .UseSetting(TestApiKey.Setting, ApiKey);
+            if (loopback)
+            {
+                // appsettings.json's Urls (7071) would be bound too: loopback hosts of parallel tests would collide on it.
+                b.UseSetting("Urls", "http://127.0.0.1:0");
+            }
+
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
