@@ -32,14 +32,7 @@ public class RolloutEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await host.RegisterAsync("xgb", TestLocalHost.Xgb, Manifest);
         // Loads and registers fine; ONNX Runtime refuses every row whose "a" is not 0 (a Gather out of bounds), as the load's rows are.
         await host.RegisterAsync("xgb", TestOnnxModels.FailsUnlessFirstFeatureIsZero(), Manifest);
-        await RoutedPrediction.SendAsync(host.Client);
-
-        using var load = new LoadGenerator(host.Client, workers: 4);
-        var start = await RolloutCalls.StartAsync(host.Client, """{ "version": 2, "reason": "fault injection" }""");
-        Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
-        var done = await RolloutCalls.UntilAsync(host.Client, RolloutCalls.Completed, Timeout);
-        var settled = await SettleAsync(load);
-        var results = await load.StopAsync();
+        var (done, results, settled) = await RollOutUnderLoadAsync(host, "fault injection");
 
         var output = done.GetProperty("output");
         Assert.Equal(("rolled-back", 1), (output.GetProperty("outcome").GetString(), output.GetProperty("serving").GetInt32()));
@@ -66,14 +59,7 @@ public class RolloutEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         using var host = TestLocalHost.OnLoopback(azurite, Fast);
         await DeploymentApiTests.RegisterAsync(host, 2);
-        await RoutedPrediction.SendAsync(host.Client);
-
-        using var load = new LoadGenerator(host.Client, workers: 4);
-        var start = await RolloutCalls.StartAsync(host.Client, """{ "version": 2, "reason": "happy path" }""");
-        Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
-        var done = await RolloutCalls.UntilAsync(host.Client, RolloutCalls.Completed, Timeout);
-        var settled = await SettleAsync(load);
-        var results = await load.StopAsync();
+        var (done, results, settled) = await RollOutUnderLoadAsync(host, "happy path");
 
         var output = done.GetProperty("output");
         Assert.True(output.GetProperty("outcome").GetString() == "promoted", done.ToString());
@@ -91,6 +77,18 @@ public class RolloutEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
             ["canary champion=1 challenger=2 weight=5", "canary champion=1 challenger=2 weight=25", "canary champion=1 challenger=2 weight=50",
              "canary champion=1 challenger=2 weight=100", "single champion=2"],
             changes);
+    }
+
+    /// <summary>Rolls out version 2 while 4 workers predict; the final status, every prediction, and where the final routing holds from.</summary>
+    private static async Task<(JsonElement Done, List<RoutedPrediction> Results, int Settled)> RollOutUnderLoadAsync(TestLocalHost host, string reason)
+    {
+        await RoutedPrediction.SendAsync(host.Client);
+        using var load = new LoadGenerator(host.Client, workers: 4);
+        var start = await RolloutCalls.StartAsync(host.Client, $$"""{ "version": 2, "reason": "{{reason}}" }""");
+        Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
+        var done = await RolloutCalls.UntilAsync(host.Client, RolloutCalls.Completed, Timeout);
+        var settled = await SettleAsync(load);
+        return (done, await load.StopAsync(), settled);
     }
 
     /// <summary>
