@@ -32,6 +32,6 @@ rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
 p99() { echo "$1" | awk '$1=="99%" {print $2}'; }
 echo "predict: $(rps "$predict") req/s, p99 $(p99 "$predict")"
 echo "bare:    $(rps "$bare") req/s, p99 $(p99 "$bare")"
-echo "ratio predict/bare: $(awk -v a="$(rps "$predict")" -v b="$(rps "$bare")" 'BEGIN {printf "%.1f%%", 100*a/b}') (target >= 50%)"
+echo "ratio predict/bare: $(awk -v a="$(rps "$predict")" -v b="$(rps "$bare")" 'BEGIN {printf "%.1f%%", 100*a/b}') (target >= 75%)"
 errors=$(echo "$predict" | awk '/Non-2xx/ {print $NF}')
 [ -z "$errors" ] || { echo "predict answered $errors non-2xx responses" >&2; exit 1; }

@@ -70,7 +70,7 @@ internal static class HandlerBench
 
             double h = Median(handlerTimes), o = Median(rawTimes);
             Console.WriteLine($"{batch,4} record(s)/call: handler {h:0.00} us/row, raw ORT {o:0.00} us/row, ratio {h / o:0.00}x" +
-                              (batch == 1 ? " (target <= 1.5x)" : ""));
+                              (batch == 1 ? " (target <= 1.3x)" : ""));
         }
 
         return 0;
