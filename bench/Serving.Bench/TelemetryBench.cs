@@ -67,7 +67,7 @@ internal static class TelemetryBench
             {
                 while (await predictionLog.WaitToReadAsync(stop.Token))
                 {
-                    logged += predictionLog.TakeRows(256, storeInputs: false).Count;
+                    logged += predictionLog.TakeBatch(256, storeInputs: false, storeReviewRecords: false).Rows.Count;
                 }
             }
             catch (OperationCanceledException)

@@ -144,6 +144,7 @@ module storage 'modules/storage.bicep' = {
       defaults.Monitoring__Feedback__Table
       defaults.Approvals__DecisionTable
       defaults.Monitoring__Drift__Table
+      defaults.Monitoring__Review__Table
       defaults.Rollout__AuditTable
     ]
   }
@@ -324,6 +325,9 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__Feedback__MaxLabelsPerRequest: defaults.Monitoring__Feedback__MaxLabelsPerRequest
       Monitoring__Feedback__MaxBulkLabels: defaults.Monitoring__Feedback__MaxBulkLabels
       Monitoring__Feedback__MaxReportRows: defaults.Monitoring__Feedback__MaxReportRows
+      Monitoring__Review__Table: defaults.Monitoring__Review__Table
+      Monitoring__Review__DefaultThreshold: defaults.Monitoring__Review__DefaultThreshold
+      Monitoring__Review__StoreInputs: defaults.Monitoring__Review__StoreInputs
       // Approval links: signed with the Key Vault secret (no key file in Azure: every instance must share the key).
       Approvals__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.approvalSigningKey})'
       Approvals__SigningKeyFile: ''

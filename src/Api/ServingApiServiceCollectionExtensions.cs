@@ -33,7 +33,7 @@ public static class ServingApiServiceCollectionExtensions
     /// Everything the HTTP surface needs, the same in both hosts: the model registry, scoring, batch scoring, monitoring and
     /// the handlers the hosts bind their routes to (<see cref="ModelManagementHandler"/>, <see cref="ScoringHandler"/>,
     /// <see cref="OpenInferenceHandler"/>, <see cref="BatchJobHandler"/>, <see cref="CapacityHandler"/>,
-    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>, <see cref="RolloutHandler"/>, <see cref="WorkflowHandler"/>, <see cref="RetrainHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
+    /// <see cref="StatsHandler"/>, <see cref="TrainingHandler"/>, <see cref="FeedbackHandler"/>, <see cref="AccuracyHandler"/>, <see cref="DriftChecksHandler"/>, <see cref="ApprovalHandler"/>, <see cref="DeploymentHandler"/>, <see cref="RolloutHandler"/>, <see cref="WorkflowHandler"/>, <see cref="RetrainHandler"/>, <see cref="AutomationHandler"/>, <see cref="ReviewHandler"/>) and the workflows they start, and the deployment control plane. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddServingApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -66,6 +66,8 @@ public static class ServingApiServiceCollectionExtensions
         services.TryAddSingleton<RetrainHandler>();
         services.TryAddSingleton<DeploymentHandler>();
         services.TryAddSingleton<AlertHandler>();
+        services.TryAddSingleton<AutomationHandler>();
+        services.TryAddSingleton<ReviewHandler>();
         return services;
     }
 }

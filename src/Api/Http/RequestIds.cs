@@ -37,7 +37,8 @@ public static class RequestIds
         return Convert.ToHexStringLower(bytes);
     }
 
-    private static bool IsValid(string id)
+    /// <summary>A request id we accept: 1-128 visible ASCII characters.</summary>
+    public static bool IsValid(string id)
     {
         if (id.Length is 0 or > 128)
         {

@@ -21,6 +21,9 @@ public static class Routes
     public const string ModelFeedback = "api/models/{name}/feedback";
     public const string ModelAccuracy = "api/models/{name}/accuracy";
     public const string ModelDrift = "api/models/{name}/drift";
+    public const string ModelAutomation = "api/models/{name}/automation";
+    public const string ModelReview = "api/models/{name}/review";
+    public const string ModelReviewItem = "api/models/{name}/review/{requestId}";
     public const string Promote = "api/models/{name}/promote";
     public const string Rollback = "api/models/{name}/rollback";
     public const string Traffic = "api/models/{name}/traffic";

@@ -74,7 +74,7 @@ public sealed class DeploymentHandler(DeploymentService deployments)
             : TypedResults.Json(new HistoryResponse(name, state, changes), JsonDefaults.Options);
     }
 
-    private static IResult ToResult(string name, DeploymentOutcome outcome) => outcome.Kind switch
+    internal static IResult ToResult(string name, DeploymentOutcome outcome) => outcome.Kind switch
     {
         DeploymentOutcomeKind.Changed or DeploymentOutcomeKind.Unchanged =>
             TypedResults.Json(new DeploymentResponse(name, outcome.Kind == DeploymentOutcomeKind.Changed, outcome.State!), JsonDefaults.Options),

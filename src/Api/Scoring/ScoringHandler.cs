@@ -19,7 +19,8 @@ public sealed class ScoringHandler(
     /// Body <c>{ "records": [ { field: value, ... } ] }</c>; answers 200
     /// <c>{ "requestId", "model", "version", "reason", "predictions": [ { "label", "probabilities" } | { "value" } ] }</c>
     /// (<c>reason</c> and the <c>x-route-reason</c> header say why that version answered: champion, canary, ab:B, ...),
-    /// or 400/404/413/415/500 with <c>{ "error" }</c>. The request id comes from <c>x-request-id</c> or is generated.
+    /// or 400/404/413/415/500 with <c>{ "error" }</c>. Below full automation the body takes the model's level's shape
+    /// (<c>automation</c>, docs/monitoring.md), read from the cached deployment state with the route. The request id comes from <c>x-request-id</c> or is generated.
     /// </summary>
     public async Task<IResult> PredictAsync(HttpRequest request, string name, int? version, CancellationToken cancellationToken)
     {
@@ -64,7 +65,8 @@ public sealed class ScoringHandler(
             var output = new PooledBufferWriter();
             try
             {
-                if (!scorer.TryScore(model, body.Span, RouteReasons.Call(requestId, resolution.Reason), output, out var error, out var predictions))
+                var call = RouteReasons.Call(requestId, resolution.Reason) with { Automation = resolution.Automation };
+                if (!scorer.TryScore(model, body.Span, call, output, out var error, out var predictions))
                 {
                     output.Dispose();
                     return ApiError.Result(StatusCodes.Status400BadRequest, error);

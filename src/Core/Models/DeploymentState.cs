@@ -44,6 +44,12 @@ public sealed record DeploymentState
     /// <summary>The rollout orchestration driving this state, if any (rollback signals it).</summary>
     public string? RolloutInstanceId { get; init; }
 
+    /// <summary>
+    /// How far the model's record predictions are trusted as decisions (<see cref="AutomationLevel"/>); scoring reads it
+    /// with the routing, so a change reaches every instance within the refresh interval.
+    /// </summary>
+    public ModelAutomation Automation { get; init; } = ModelAutomation.Full;
+
     /// <summary>Versions refused because they failed to load or verify; never routed to.</summary>
     public IReadOnlyList<RefusedVersion> Refused { get; init; } = [];
 
@@ -68,10 +74,17 @@ public sealed record DeploymentState
         return false;
     }
 
-    /// <summary>A one-line summary of the routing, for history and logs: <c>canary champion=2 challenger=3 weight=25</c>.</summary>
-    public string Describe() => Challenger is int challenger && Mode != DeploymentMode.Single
-        ? string.Create(CultureInfo.InvariantCulture, $"{ModeName(Mode)} champion={Champion} challenger={challenger} weight={ChallengerWeight}")
-        : string.Create(CultureInfo.InvariantCulture, $"single champion={Champion}");
+    /// <summary>
+    /// A one-line summary of the routing, for history and logs: <c>canary champion=2 challenger=3 weight=25</c>, with
+    /// <c> automation=partial(0.8)</c> appended below full automation.
+    /// </summary>
+    public string Describe()
+    {
+        var routing = Challenger is int challenger && Mode != DeploymentMode.Single
+            ? string.Create(CultureInfo.InvariantCulture, $"{ModeName(Mode)} champion={Champion} challenger={challenger} weight={ChallengerWeight}")
+            : string.Create(CultureInfo.InvariantCulture, $"single champion={Champion}");
+        return Automation.Level == AutomationLevel.Full ? routing : $"{routing} automation={Automation.Describe()}";
+    }
 
     /// <summary>The mode as it is written in JSON (<c>blue-green</c>, <c>ab</c>, ...).</summary>
     public static string ModeName(DeploymentMode mode) => mode switch

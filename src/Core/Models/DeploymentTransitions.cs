@@ -47,6 +47,10 @@ public static class DeploymentTransitions
         }, "traffic", by, why, at);
     }
 
+    /// <summary>Sets the automation level (routing unchanged).</summary>
+    public static DeploymentState Automate(DeploymentState current, ModelAutomation automation, string by, string why, DateTimeOffset at) =>
+        Record(current, current with { Automation = automation }, "automation", by, why, at);
+
     /// <summary>
     /// <paramref name="version"/> failed to load or verify: it is refused, and whatever traffic it had moves away at once
     /// (a refused champion is replaced by the last known good, a refused challenger's trial ends). Returns

@@ -168,6 +168,26 @@ public sealed class FeatureEncoder
         return false;
     }
 
+    /// <summary>
+    /// The field value an encoded column stands for: the number (numeric), the category name (categorical), true/false
+    /// (boolean), or null for a missing value (NaN) or an index outside the categories. For showing a record to a person.
+    /// </summary>
+    public object? Decode(int column, float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return null;
+        }
+
+        var feature = Schema.Features[column];
+        return feature.Kind switch
+        {
+            FeatureKind.Categorical => value >= 0 && value < feature.Categories!.Count && value == MathF.Floor(value) ? feature.Categories[(int)value] : null,
+            FeatureKind.Boolean => value != 0,
+            _ => (double)value,
+        };
+    }
+
     private static string Describe(FeatureKind kind) => kind == FeatureKind.Numeric ? "numeric" : "categorical";
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Core.Monitoring.DriftMonitoring;
 using Serverless.Core.Monitoring.GroundTruth;
+using Serverless.Core.Monitoring.Review;
 using Serverless.Core.Scoring;
 using Serverless.Core.Storage;
 
@@ -14,7 +15,7 @@ public static class MonitoringServiceCollectionExtensions
     /// Registers monitoring: <see cref="MonitoringOptions"/> (section "Monitoring", validated at start-up), the
     /// <see cref="ScoringInstruments"/> meter, the hot path's <see cref="ScoringRecorder"/> (also as the scoring paths' <see cref="IScoringObserver"/>), the Table Storage
     /// <see cref="WindowStore"/> (also as <see cref="IWindowReader"/>), the background <see cref="WindowFlusher"/>, ground truth
-    /// (the sampled prediction log, feedback and live accuracy), and the scheduled <see cref="DriftMonitor"/> (the hosts run it).
+    /// (the sampled prediction log, feedback, live accuracy and the review queue), and the scheduled <see cref="DriftMonitor"/> (the hosts run it).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +47,9 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<PredictionLogStore>();
         services.TryAddSingleton<PredictionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<PredictionLogWriter>());
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReviewQueueStore>();
+        services.TryAddSingleton<ReviewService>();
         services.TryAddSingleton<FeedbackStore>();
         services.TryAddSingleton<FeedbackService>();
         services.TryAddSingleton<AccuracyService>();

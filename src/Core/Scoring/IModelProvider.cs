@@ -1,3 +1,5 @@
+using Serverless.Core.Models;
+
 namespace Serverless.Core.Scoring;
 
 /// <summary>
@@ -18,6 +20,12 @@ public interface IModelProvider
     /// <exception cref="ModelNotFoundException">Unknown model, or no champion set.</exception>
     ValueTask<RoutedModel> RouteAsync(string name, string? routingKey, CancellationToken cancellationToken = default) =>
         RouteToChampionAsync(this, name, cancellationToken);
+
+    /// <summary>
+    /// The model's automation level from its cached deployment state (for requests that name a version; routed requests
+    /// get it with their route). Completes synchronously once the model's route is cached.
+    /// </summary>
+    ValueTask<ModelAutomation> AutomationAsync(string name, CancellationToken cancellationToken = default) => new(ModelAutomation.Full);
 
     /// <summary>The record field that makes a request sticky for this model (from its cached deployment), or null.</summary>
     string? RoutingKeyField(string name) => null;

@@ -41,6 +41,26 @@ public sealed partial class ModelProvider
         return new ModelRoute(state, primary, reason, challenger);
     }
 
+    /// <inheritdoc />
+    public ValueTask<ModelAutomation> AutomationAsync(string name, CancellationToken cancellationToken = default) =>
+        _routes.TryGetValue(name, out var route) ? new(route.State.Automation) : new(ColdAutomationAsync(name, cancellationToken));
+
+    /// <summary>
+    /// A versioned request to a model whose route is not cached yet: build the route (as its first unversioned request
+    /// would), so later requests read the level from memory; when no route can be built, the stored state says.
+    /// </summary>
+    private async Task<ModelAutomation> ColdAutomationAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ColdRouteAsync(name, cancellationToken).ConfigureAwait(false)).State.Automation;
+        }
+        catch (Exception e) when (e is ModelNotFoundException or ArtifactIntegrityException or ModelValidationException)
+        {
+            return (await _registry.GetDeploymentAsync(name, cancellationToken).ConfigureAwait(false))?.Automation ?? ModelAutomation.Full;
+        }
+    }
+
     /// <summary>The loaded version, or null and why when it is refused or fails to load or verify (then reported once).</summary>
     private async Task<(OnnxScoringModel? Model, Exception? Failure)> TryLoadRoutedAsync(
         string name, int version, DeploymentState state, CancellationToken cancellationToken)

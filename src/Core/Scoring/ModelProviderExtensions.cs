@@ -24,10 +24,11 @@ public static class ModelProviderExtensions
             if (version is null)
             {
                 var routed = await models.RouteAsync(name, routingKey, cancellationToken);
-                return ModelResolution.Found(routed.Model, routed.Reason, routed.Shadow);
+                return ModelResolution.Found(routed.Model, routed.Reason, routed.Shadow, routed.Automation);
             }
 
-            return ModelResolution.Found(await models.GetAsync(name, version, cancellationToken));
+            var pinned = await models.GetAsync(name, version, cancellationToken);
+            return ModelResolution.Found(pinned, automation: await models.AutomationAsync(name, cancellationToken));
         }
         catch (ModelNotFoundException e)
         {

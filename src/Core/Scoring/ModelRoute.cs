@@ -18,8 +18,8 @@ internal sealed class ModelRoute
         Challenger = challenger;
         Weight = challenger is null ? 0 : state.ChallengerWeight;
         IsShadow = state.Mode == DeploymentMode.Shadow;
-        _primary = new RoutedModel(primary, primaryReason);
-        _challenger = new RoutedModel(challenger ?? primary, ChallengerReason(state.Mode));
+        _primary = new RoutedModel(primary, primaryReason, null, state.Automation);
+        _challenger = new RoutedModel(challenger ?? primary, ChallengerReason(state.Mode), null, state.Automation);
     }
 
     /// <summary>The state this route was built from.</summary>
@@ -56,7 +56,8 @@ internal sealed class ModelRoute
     public bool Serves(DeploymentState state) =>
         state.Champion == State.Champion && state.LastKnownGood == State.LastKnownGood && state.Mode == State.Mode
         && state.Challenger == State.Challenger && state.ChallengerWeight == State.ChallengerWeight
-        && state.Refused.Count == State.Refused.Count && state.RoutingKeyField == State.RoutingKeyField;
+        && state.Refused.Count == State.Refused.Count && state.RoutingKeyField == State.RoutingKeyField
+        && state.Automation == State.Automation;
 
     public static string PrimaryReason(DeploymentMode mode) => mode switch
     {

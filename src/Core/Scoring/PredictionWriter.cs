@@ -7,7 +7,7 @@ namespace Serverless.Core.Scoring;
 /// Classification rows are <c>{ "label", "probabilities": { class: p } }</c>, regression rows
 /// <c>{ "value" }</c>; a non-finite value (JSON has none) is written as null. Stateless; thread-safe.
 /// </summary>
-internal static class PredictionWriter
+internal static partial class PredictionWriter
 {
     private static readonly JsonEncodedText RequestId = JsonEncodedText.Encode("requestId");
     private static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
@@ -20,6 +20,23 @@ internal static class PredictionWriter
 
     public static void Write(Utf8JsonWriter writer, string requestId, string model, int version, string? reason, TabularPredictions predictions)
     {
+        WriteHeader(writer, requestId, model, version, reason);
+        writer.WriteStartArray(Predictions);
+        for (var r = 0; r < predictions.Rows; r++)
+        {
+            writer.WriteStartObject();
+            WriteOutputs(writer, predictions, r);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>Opens the response object and writes who answered.</summary>
+    private static void WriteHeader(Utf8JsonWriter writer, string requestId, string model, int version, string? reason)
+    {
         writer.WriteStartObject();
         writer.WriteString(RequestId, requestId);
         writer.WriteString(Model, model);
@@ -28,40 +45,32 @@ internal static class PredictionWriter
         {
             writer.WriteString(Reason, reason);
         }
+    }
 
-        writer.WriteStartArray(Predictions);
-        var columns = predictions.ClassLabels;
-        var width = columns?.Count ?? 0;
-        for (var r = 0; r < predictions.Rows; r++)
+    /// <summary>One row's outputs inside its object: <c>value</c>, or <c>label</c> and <c>probabilities</c>.</summary>
+    private static void WriteOutputs(Utf8JsonWriter writer, TabularPredictions predictions, int r)
+    {
+        if (predictions.Values is { } values)
         {
-            writer.WriteStartObject();
-            if (predictions.Values is { } values)
-            {
-                writer.WritePropertyName(Value);
-                WriteFloat(writer, values[r]);
-            }
-            else
-            {
-                writer.WriteString(Label, predictions.Labels![r]);
-                if (predictions.Probabilities is { } probabilities && columns is not null)
-                {
-                    writer.WriteStartObject(Probabilities);
-                    for (var c = 0; c < width; c++)
-                    {
-                        writer.WritePropertyName(columns[c]);
-                        WriteFloat(writer, probabilities[r * width + c]);
-                    }
+            writer.WritePropertyName(Value);
+            WriteFloat(writer, values[r]);
+            return;
+        }
 
-                    writer.WriteEndObject();
-                }
+        writer.WriteString(Label, predictions.Labels![r]);
+        var columns = predictions.ClassLabels;
+        if (predictions.Probabilities is { } probabilities && columns is not null)
+        {
+            var width = columns.Count;
+            writer.WriteStartObject(Probabilities);
+            for (var c = 0; c < width; c++)
+            {
+                writer.WritePropertyName(columns[c]);
+                WriteFloat(writer, probabilities[r * width + c]);
             }
 
             writer.WriteEndObject();
         }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
     }
 
     private static void WriteFloat(Utf8JsonWriter writer, float value)

@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
+using Serverless.Core.Scoring.Automation;
 
 namespace Serverless.Core.Scoring;
 
@@ -54,7 +55,11 @@ public sealed class RecordScorer
         [NotNullWhen(false)] out string? error) =>
         TryScore(model, utf8Json, new ScoringCall(requestId), output, out error);
 
-    /// <summary>As above, with the call's routing (route reason, variant) passed on to the observer's prediction log.</summary>
+    /// <summary>
+    /// As above, with the call's routing (route reason, variant) passed on to the observer's prediction log. Below full
+    /// <see cref="ScoringCall.Automation"/> the response takes that level's shape (PredictionWriter) and the observer gets
+    /// the call with <see cref="ScoringCall.Review"/> set, so the records that need review are queued off the response path.
+    /// </summary>
     /// <param name="call">Its <see cref="ScoringCall.RequestId"/> is echoed as <c>requestId</c> and must be set; its
     /// <see cref="ScoringCall.RouteReason"/> (one of <see cref="RouteReasons"/>) is written as <c>reason</c> when set.</param>
     public bool TryScore(
@@ -114,19 +119,32 @@ public sealed class RecordScorer
         }
 
         var inferred = Stopwatch.GetTimestamp();
+        var recorded = call;
+        FeatureContribution[][]? explanations = null;
+        if (output is not null && !call.FullAutomation)
+        {
+            // Below full automation: which records need a reviewer (the observer queues them), and for assist why.
+            recorded = call with { Review = ReviewDecisions.NeedsReview(call.Automation!, predictions) };
+            if (call.Automation!.Level == AutomationLevel.Assist)
+            {
+                explanations = FeatureAttribution.Explain(model, rows.Memory.Span, rows.Rows, predictions);
+            }
+        }
+
         if (output is not null)
         {
-            Write(output, call, model.Manifest, predictions);
+            Write(output, recorded, model.Manifest, predictions, explanations);
         }
 
         var written = Stopwatch.GetTimestamp();
         _observer.RecordScored(model.Manifest, endpoint, rows.Memory.Span, rows.Rows, predictions, new ScoringTimings(
             Stopwatch.GetElapsedTime(started, written), Parse: Stopwatch.GetElapsedTime(started, parsed),
-            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)), call);
+            Infer: Stopwatch.GetElapsedTime(parsed, inferred), Write: Stopwatch.GetElapsedTime(inferred, written)), recorded);
         return true;
     }
 
-    private static void Write(IBufferWriter<byte> output, in ScoringCall call, ModelManifest manifest, TabularPredictions predictions)
+    private static void Write(
+        IBufferWriter<byte> output, in ScoringCall call, ModelManifest manifest, TabularPredictions predictions, FeatureContribution[][]? explanations)
     {
         var writer = t_writer;
         if (writer is null)
@@ -140,7 +158,15 @@ public sealed class RecordScorer
 
         try
         {
-            PredictionWriter.Write(writer, call.RequestId!, manifest.Name, manifest.Version, call.RouteReason, predictions);
+            if (call.FullAutomation)
+            {
+                PredictionWriter.Write(writer, call.RequestId!, manifest.Name, manifest.Version, call.RouteReason, predictions);
+            }
+            else
+            {
+                PredictionWriter.Write(
+                    writer, call.RequestId!, manifest.Name, manifest.Version, call.RouteReason, predictions, call.Automation!, call.Review, explanations);
+            }
         }
         finally
         {

@@ -6,8 +6,8 @@ using Serverless.Api.Rollout;
 
 namespace Serverless.Functions.Http;
 
-/// <summary>Binds the deployment control plane and the alert webhook to <see cref="DeploymentHandler"/> and <see cref="AlertHandler"/> (as the local host).</summary>
-public sealed class DeploymentFunctions(DeploymentHandler handler, AlertHandler alerts)
+/// <summary>Binds the deployment control plane (traffic, automation level) and the alert webhook to their Api handlers (as the local host).</summary>
+public sealed class DeploymentFunctions(DeploymentHandler handler, AlertHandler alerts, AutomationHandler automation)
 {
     [Function("PromoteModel")]
     public Task<IResult> Promote(
@@ -23,6 +23,11 @@ public sealed class DeploymentFunctions(DeploymentHandler handler, AlertHandler 
     public Task<IResult> SetTraffic(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Traffic)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         handler.SetTrafficAsync(request, name, cancellationToken);
+
+    [Function("SetModelAutomation")]
+    public Task<IResult> SetAutomation(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.ModelAutomation)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        automation.SetAsync(request, name, cancellationToken);
 
     [Function("ModelHistory")]
     public Task<IResult> History(

@@ -19,6 +19,8 @@ internal static class DeploymentApi
             h.RollbackAsync(request, name, ct)).RequireApiKey();
         endpoints.MapPut(Routes.Traffic, (HttpRequest request, string name, DeploymentHandler h, CancellationToken ct) =>
             h.SetTrafficAsync(request, name, ct)).RequireApiKey();
+        endpoints.MapPut(Routes.ModelAutomation, (HttpRequest request, string name, AutomationHandler h, CancellationToken ct) =>
+            h.SetAsync(request, name, ct)).RequireApiKey();
         endpoints.MapPost(Routes.Alerts, (HttpRequest request, DurableTaskClient durable, AlertHandler h, CancellationToken ct) =>
             h.ReceiveAsync(request, durable, ct)).RequireApiKey();
         endpoints.MapGet(Routes.History, (string name, int? limit, DeploymentHandler h, CancellationToken ct) =>

@@ -17,6 +17,9 @@ internal static class MonitoringApi
             .RequireApiKey();
         endpoints.MapGet(Routes.ModelAccuracy, (HttpRequest request, string name, AccuracyHandler h, CancellationToken ct) => h.GetAsync(request, name, ct));
         endpoints.MapGet(Routes.ModelDrift, (HttpRequest request, string name, DriftChecksHandler h, CancellationToken ct) => h.GetAsync(request, name, ct));
+        endpoints.MapGet(Routes.ModelReview, (HttpRequest request, string name, ReviewHandler h, CancellationToken ct) => h.ListAsync(request, name, ct));
+        endpoints.MapPost(Routes.ModelReviewItem, (HttpRequest request, string name, string requestId, ReviewHandler h, CancellationToken ct) =>
+            h.LabelAsync(request, name, requestId, ct)).RequireApiKey();
         return endpoints;
     }
 }

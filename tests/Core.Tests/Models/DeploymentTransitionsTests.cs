@@ -72,4 +72,27 @@ public class DeploymentTransitionsTests
         Assert.Contains("\"mode\":\"blue-green\"", json);
         Assert.Equal(DeploymentMode.AB, JsonSerializer.Deserialize<DeploymentMode>("\"ab\"", JsonDefaults.Options));
     }
+
+    [Fact]
+    public void Automate_Partial_KeepsRoutingAndRecordsTheLevel()
+    {
+        var next = DeploymentTransitions.Automate(Canary(), new ModelAutomation(AutomationLevel.Partial, 0.8), "ops", "pilot", At);
+
+        Assert.Equal((2, DeploymentMode.Canary, 3, 25), (next.Champion, next.Mode, next.Challenger, next.ChallengerWeight));
+        var change = Assert.Single(next.History);
+        Assert.Equal(("automation", "canary champion=2 challenger=3 weight=25", "canary champion=2 challenger=3 weight=25 automation=partial(0.8)"),
+            (change.Action, change.From, change.To));
+    }
+
+    [Fact]
+    public void Automation_StateWrittenBeforeLevels_ReadsAsFullAndRoundTrips()
+    {
+        var old = JsonSerializer.Deserialize<DeploymentState>("""{ "model": "churn", "champion": 1, "updatedAt": "2026-12-01T00:00:00Z", "updatedBy": "t" }""", JsonDefaults.Options)!;
+        var human = old with { Automation = new ModelAutomation(AutomationLevel.Human) };
+
+        Assert.Equal(ModelAutomation.Full, old.Automation);
+        var json = JsonSerializer.Serialize(human, JsonDefaults.Options);
+        Assert.Contains("\"level\":\"human\"", json);
+        Assert.Equal(human.Automation, JsonSerializer.Deserialize<DeploymentState>(json, JsonDefaults.Options)!.Automation);
+    }
 }

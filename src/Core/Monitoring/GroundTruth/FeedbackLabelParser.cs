@@ -31,7 +31,7 @@ public static class FeedbackLabelParser
             return false;
         }
 
-        if (!element.TryGetProperty("label", out var value) || Text(value) is not { Length: > 0 and <= 256 } text)
+        if (!element.TryGetProperty("label", out var value) || LabelText(value) is not { Length: > 0 and <= 256 } text)
         {
             error = $"'label' of '{requestId}' must be a string (1-256 characters), a number or a boolean";
             return false;
@@ -42,7 +42,8 @@ public static class FeedbackLabelParser
         return true;
     }
 
-    private static string? Text(JsonElement value) => value.ValueKind switch
+    /// <summary>A label value as text: a string as is, a number as written, a boolean as true/false; null for anything else.</summary>
+    public static string? LabelText(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
         JsonValueKind.Number => value.GetRawText(),

@@ -5,6 +5,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
+using Serverless.Core.Monitoring.Review;
 
 namespace Serverless.Core.Monitoring.GroundTruth;
 
@@ -15,11 +16,14 @@ namespace Serverless.Core.Monitoring.GroundTruth;
 /// </summary>
 /// <remarks>
 /// Idempotent: the same label sent twice stores the same row once; a new label for a record replaces the old one. A label
-/// whose prediction is not logged (not sampled, expired or not yet written) is reported as unmatched and not kept.
+/// whose prediction is not logged (not sampled, expired or not yet written) is reported as unmatched and not kept. A
+/// stored label of a record in the review queue removes it from the queue (after the label is stored, so a failure in
+/// between leaves the item queued, never a review lost).
 /// Thread-safe singleton.
 /// </remarks>
 public sealed class FeedbackService(
-    IModelRegistry registry, PredictionLogStore log, FeedbackStore store, BlobServiceClient blobs, IOptions<FeedbackOptions> options, TimeProvider time)
+    IModelRegistry registry, PredictionLogStore log, FeedbackStore store, ReviewQueueStore reviews, BlobServiceClient blobs,
+    IOptions<FeedbackOptions> options, TimeProvider time)
 {
     private const int ReportedIds = 20;
     private const int Parallelism = 16;
@@ -37,6 +41,7 @@ public sealed class FeedbackService(
         var matched = new ConcurrentBag<LabelledPrediction>();
         var unmatched = new ConcurrentQueue<string>();
         var rejected = new ConcurrentQueue<string>();
+        var reviewed = new ConcurrentQueue<string>();
         await Parallel.ForEachAsync(labels, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (label, ct) =>
         {
             var logged = await log.GetAsync(model, label.RequestId, label.Index, ct);
@@ -55,9 +60,17 @@ public sealed class FeedbackService(
 
             matched.Add(new LabelledPrediction(
                 model, logged.Version, logged.Variant, logged.RouteReason, label.RequestId, label.Index, logged.Time, now, logged.Label, logged.Score, label.Label));
+            if (logged.ReviewKey is { } key)
+            {
+                reviewed.Enqueue(key);
+            }
         });
 
         await store.WriteAsync(matched, cancellationToken);
+        if (!reviewed.IsEmpty)
+        {
+            await reviews.RemoveAsync(model, reviewed, cancellationToken);
+        }
         return new FeedbackOutcome(FeedbackOutcomeKind.Done, new FeedbackResult(
             labels.Count, matched.Count, unmatched.Count, rejected.Count, unmatched.Take(ReportedIds).ToList(), rejected.Take(ReportedIds).ToList()));
     }

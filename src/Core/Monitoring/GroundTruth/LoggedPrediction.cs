@@ -6,6 +6,7 @@ namespace Serverless.Core.Monitoring.GroundTruth;
 /// <param name="Score">Two classes: the positive (second) class probability; more: the top probability; regression: the value.</param>
 /// <param name="InputHash">Hex SHA-256 of the encoded feature row (float32, little-endian).</param>
 /// <param name="Inputs">The encoded feature row, only when <see cref="PredictionLogOptions.StoreInputs"/> is on.</param>
+/// <param name="ReviewKey">The row key of its review queue item when the record was queued for review; feedback removes it.</param>
 public sealed record LoggedPrediction(
     string Model,
     int Version,
@@ -18,4 +19,5 @@ public sealed record LoggedPrediction(
     string? RouteReason,
     string? Variant,
     string InputHash,
-    float[]? Inputs = null);
+    float[]? Inputs = null,
+    string? ReviewKey = null);

@@ -23,7 +23,7 @@ public sealed class PredictionLog
     public PredictionLog(IOptions<PredictionLogOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        Enabled = o.Enabled && o.SampleRate > 0;
+        Enabled = o.Enabled;
         _rate = o.SampleRate;
         _time = time;
         _queue = Channel.CreateBounded<PendingPredictions>(
@@ -37,11 +37,15 @@ public sealed class PredictionLog
 
     internal ChannelReader<PendingPredictions> Reader => _queue.Reader;
 
-    /// <summary>Queues a scored request when it has a request id, tabular predictions and is sampled.</summary>
+    /// <summary>
+    /// Queues a scored request when it has a request id, tabular predictions and is sampled. Sampling is skipped below
+    /// full automation where every prediction must be logged: levels <c>human</c> and <c>shadow</c>, and any request
+    /// with a record to review (<see cref="ScoringCall.Review"/>; the writer also queues those for review).
+    /// </summary>
     /// <returns>True when queued; false when not logged (not sampled, nothing to log, or the queue is full).</returns>
     public bool TryEnqueue(ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringCall call)
     {
-        if (!Enabled || predictions is null || call.RequestId is not { } id || rows <= 0 || !PredictionSampler.IsSampled(id, _rate))
+        if (!Enabled || predictions is null || call.RequestId is not { } id || rows <= 0 || !(MustLog(call) || PredictionSampler.IsSampled(id, _rate)))
         {
             return false;
         }
@@ -56,17 +60,24 @@ public sealed class PredictionLog
         return false;
     }
 
-    /// <summary>Takes up to <paramref name="max"/> queued requests as rows (what the writer stores), without waiting.</summary>
-    public List<LoggedPrediction> TakeRows(int max, bool storeInputs)
+    /// <summary>
+    /// Takes up to <paramref name="max"/> queued requests as log rows and review items (what the writer stores), without waiting.
+    /// </summary>
+    /// <param name="storeInputs">Keep each encoded row in the log (<see cref="PredictionLogOptions.StoreInputs"/>).</param>
+    /// <param name="storeReviewRecords">Keep each review item's decoded record (<c>Monitoring:Review:StoreInputs</c>).</param>
+    public PredictionBatch TakeBatch(int max, bool storeInputs, bool storeReviewRecords)
     {
-        var rows = new List<LoggedPrediction>();
+        var batch = new PredictionBatch([], []);
         for (var n = 0; n < max && _queue.Reader.TryRead(out var pending); n++)
         {
-            rows.AddRange(PredictionRows.From(pending, storeInputs));
+            PredictionRows.Add(pending, storeInputs, storeReviewRecords, batch);
         }
 
-        return rows;
+        return batch;
     }
+
+    private static bool MustLog(in ScoringCall call) =>
+        call.Review is not null || call.Automation is { Level: AutomationLevel.Human or AutomationLevel.Shadow };
 
     /// <summary>Waits until something is queued.</summary>
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _queue.Reader.WaitToReadAsync(cancellationToken);

@@ -80,6 +80,7 @@ public sealed class PredictionLogStore
             ["RouteReason"] = p.RouteReason,
             ["Variant"] = p.Variant,
             ["InputHash"] = p.InputHash,
+            ["ReviewKey"] = p.ReviewKey,
         };
         if (p.Inputs is { } inputs)
         {
@@ -92,5 +93,5 @@ public sealed class PredictionLogStore
     private static LoggedPrediction FromEntity(TableEntity e, string requestId, int index) => new(
         e.PartitionKey, e.GetInt32("Version") ?? 0, requestId, index, e.GetDateTimeOffset("Time") ?? default, e.GetString("Endpoint") ?? "",
         e.GetString("Label"), e.GetDouble("Score"), e.GetString("RouteReason"), e.GetString("Variant"), e.GetString("InputHash") ?? "",
-        e.GetString("Inputs") is { } inputs ? JsonSerializer.Deserialize<float[]>(inputs) : null);
+        e.GetString("Inputs") is { } inputs ? JsonSerializer.Deserialize<float[]>(inputs) : null, e.GetString("ReviewKey"));
 }

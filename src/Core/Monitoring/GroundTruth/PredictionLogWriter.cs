@@ -1,29 +1,33 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Monitoring.Review;
 
 namespace Serverless.Core.Monitoring.GroundTruth;
 
 /// <summary>
-/// Drains <see cref="PredictionLog"/>'s queue to <see cref="PredictionLogStore"/> in batches, and deletes rows past
+/// Drains <see cref="PredictionLog"/>'s queue to <see cref="PredictionLogStore"/> in batches, then queues the records
+/// flagged for review in <see cref="ReviewQueueStore"/>, and deletes log rows and review items past
 /// <see cref="PredictionLogOptions.Retention"/> every <see cref="PredictionLogOptions.PurgeInterval"/>.
 /// </summary>
 /// <remarks>
 /// Runs apart from the hot path. A failed write is retried once; then its rows are dropped and counted (the log is a
-/// sample: losing rows costs feedback matches, never a prediction). On shutdown what is queued is written, for up to 10 s.
+/// sample: losing rows costs feedback matches, never a prediction). Review items are written after their log rows, so a
+/// queued item's prediction can always be joined with its label. On shutdown what is queued is written, for up to 10 s.
 /// </remarks>
 public sealed class PredictionLogWriter(
-    PredictionLog log, PredictionLogStore store, TimeProvider time, IOptions<PredictionLogOptions> options, ILogger<PredictionLogWriter> logger)
+    PredictionLog log, PredictionLogStore store, ReviewQueueStore reviews, TimeProvider time, IOptions<PredictionLogOptions> options,
+    IOptions<ReviewOptions> reviewOptions, ILogger<PredictionLogWriter> logger)
     : BackgroundService
 {
     private const int BatchRequests = 256;
     private long _written;
     private long _lost;
 
-    /// <summary>Rows written since start.</summary>
+    /// <summary>Rows (log rows and review items) written since start.</summary>
     public long Written => Interlocked.Read(ref _written);
 
-    /// <summary>Rows dropped after a failed write and its retry.</summary>
+    /// <summary>Rows (log rows and review items) dropped after a failed write and its retry.</summary>
     public long Lost => Interlocked.Read(ref _lost);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,33 +74,37 @@ public sealed class PredictionLogWriter(
     {
         while (true)
         {
-            var batch = log.TakeRows(BatchRequests, options.Value.StoreInputs);
-            if (batch.Count == 0)
+            var batch = log.TakeBatch(BatchRequests, options.Value.StoreInputs, reviewOptions.Value.StoreInputs);
+            if (batch.Rows.Count == 0)
             {
                 return;
             }
 
-            await WriteAsync(batch, cancellationToken);
+            if (await WriteAsync(batch.Rows.Count, ct => store.WriteAsync(batch.Rows, ct), cancellationToken) && batch.Reviews.Count > 0)
+            {
+                await WriteAsync(batch.Reviews.Count, ct => reviews.AddAsync(batch.Reviews, ct), cancellationToken);
+            }
         }
     }
 
-    private async Task WriteAsync(List<LoggedPrediction> batch, CancellationToken cancellationToken)
+    /// <returns>False when the write failed twice and its <paramref name="count"/> rows were dropped.</returns>
+    private async Task<bool> WriteAsync(int count, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await store.WriteAsync(batch, cancellationToken);
-                Interlocked.Add(ref _written, batch.Count);
-                return;
+                await write(cancellationToken);
+                Interlocked.Add(ref _written, count);
+                return true;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 if (attempt == 2)
                 {
-                    Interlocked.Add(ref _lost, batch.Count);
-                    logger.PredictionLogWriteFailed(batch.Count, e);
-                    return;
+                    Interlocked.Add(ref _lost, count);
+                    logger.PredictionLogWriteFailed(count, e);
+                    return false;
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
@@ -113,7 +121,8 @@ public sealed class PredictionLogWriter(
             {
                 try
                 {
-                    var deleted = await store.PurgeAsync(time.GetUtcNow() - options.Value.Retention, stoppingToken);
+                    var cutoff = time.GetUtcNow() - options.Value.Retention;
+                    var deleted = await store.PurgeAsync(cutoff, stoppingToken) + await reviews.PurgeAsync(cutoff, stoppingToken);
                     if (deleted > 0)
                     {
                         logger.PredictionLogPurged(deleted);

@@ -1,32 +1,70 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Serverless.Core.Models;
+using Serverless.Core.Monitoring.Review;
+using Serverless.Core.Scoring.Automation;
 
 namespace Serverless.Core.Monitoring.GroundTruth;
 
-/// <summary>Turns a queued request into one <see cref="LoggedPrediction"/> per record.</summary>
+/// <summary>Turns a queued request into one <see cref="LoggedPrediction"/> per record, and review items for those flagged.</summary>
 internal static class PredictionRows
 {
-    public static List<LoggedPrediction> From(PendingPredictions pending, bool storeInputs)
+    private static readonly ConditionalWeakTable<FeatureSchema, FeatureEncoder> Encoders = new();
+
+    /// <summary>
+    /// Adds one <see cref="LoggedPrediction"/> per record to <paramref name="batch"/>, and a <see cref="ReviewItem"/> for each
+    /// record the call flagged for review (the log row then points to it through <see cref="LoggedPrediction.ReviewKey"/>).
+    /// </summary>
+    public static void Add(PendingPredictions pending, bool storeInputs, bool storeReviewRecords, PredictionBatch batch)
     {
-        var result = new List<LoggedPrediction>(pending.Rows);
         var manifest = pending.Manifest;
         var predictions = pending.Predictions;
         var rows = Math.Min(pending.Rows, predictions.Rows);
         var width = rows == 0 ? 0 : pending.Features.Length / pending.Rows;
         var call = pending.Call;
+        var requestId = call.RequestId!;
         var variant = call.Variant ?? VariantOf(call.RouteReason);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         for (var r = 0; r < rows; r++)
         {
             var features = pending.Features.AsSpan(r * width, width);
             SHA256.HashData(MemoryMarshal.AsBytes(features), hash);
-            result.Add(new LoggedPrediction(
-                manifest.Name, manifest.Version, pending.Call.RequestId!, r, pending.Time, pending.Endpoint,
-                predictions.Labels?[r], ScoreOf(predictions, r), call.RouteReason, variant,
-                Convert.ToHexStringLower(hash), storeInputs ? features.ToArray() : null));
+            var score = ScoreOf(predictions, r);
+            string? reviewKey = null;
+            if (call.Review is { } review && r < review.Length && review[r])
+            {
+                reviewKey = TableKeys.Labelled(pending.Time, requestId, r);
+                batch.Reviews.Add(new ReviewItem(
+                    manifest.Name, reviewKey, manifest.Version, requestId, r, pending.Time, call.Automation?.Level ?? AutomationLevel.Human,
+                    predictions.Labels?[r], score, ReviewDecisions.Confidence(predictions, r), call.RouteReason,
+                    storeReviewRecords && manifest.Features is { } schema ? Decode(schema, features) : null));
+            }
+
+            batch.Rows.Add(new LoggedPrediction(
+                manifest.Name, manifest.Version, requestId, r, pending.Time, pending.Endpoint, predictions.Labels?[r], score, call.RouteReason, variant,
+                Convert.ToHexStringLower(hash), storeInputs ? features.ToArray() : null, reviewKey));
+        }
+    }
+
+    /// <summary>The record's field values as a reviewer reads them (numbers, category names, booleans, null when missing).</summary>
+    private static JsonObject Decode(FeatureSchema schema, ReadOnlySpan<float> features)
+    {
+        var encoder = Encoders.GetValue(schema, s => new FeatureEncoder(s));
+        var record = new JsonObject();
+        for (var c = 0; c < features.Length && c < schema.Features.Count; c++)
+        {
+            record[schema.Features[c].Name] = encoder.Decode(c, features[c]) switch
+            {
+                double number when double.IsFinite(number) => JsonValue.Create(number),
+                string text => JsonValue.Create(text),
+                bool flag => JsonValue.Create(flag),
+                _ => null,
+            };
         }
 
-        return result;
+        return record;
     }
 
     /// <summary>An A/B route reason (<c>ab:A</c>, <c>ab:B</c>: RouteReasons) names the variant; other reasons none.</summary>

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Monitoring.GroundTruth;
+using Serverless.Core.Monitoring.Review;
 using Serverless.Core.Scoring;
 using Serverless.Core.Tests.Scoring.TestModels;
 using Serverless.Testing;
@@ -31,7 +32,8 @@ public class FeedbackServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var store = new FeedbackStore(tables, options);
         var container = blobs.GetBlobContainerClient(options.Value.Container);
         container.CreateIfNotExists();
-        return new Parts(log, new FeedbackService(registry, log, store, blobs, options, TimeProvider.System), new AccuracyService(registry, store, options), container);
+        var reviews = new ReviewQueueStore(tables, Options.Create(new ReviewOptions { Table = AzuriteFixture.UniqueName("review") }));
+        return new Parts(log, new FeedbackService(registry, log, store, reviews, blobs, options, TimeProvider.System), new AccuracyService(registry, store, options), container);
     }
 
     private static LoggedPrediction Logged(string id, int version, string? variant, string label, double score, int minute = 0) =>
@@ -145,7 +147,9 @@ public class FeedbackServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var options = Options.Create(new PredictionLogOptions { Table = AzuriteFixture.UniqueName("log"), SampleRate = 1 });
         var store = new PredictionLogStore(new TableServiceClient(azurite.ConnectionString), options);
         var log = new PredictionLog(options, TimeProvider.System);
-        var writer = new PredictionLogWriter(log, store, TimeProvider.System, options, NullLogger<PredictionLogWriter>.Instance);
+        var reviewOptions = Options.Create(new ReviewOptions { Table = AzuriteFixture.UniqueName("review") });
+        var reviews = new ReviewQueueStore(new TableServiceClient(azurite.ConnectionString), reviewOptions);
+        var writer = new PredictionLogWriter(log, store, reviews, TimeProvider.System, options, reviewOptions, NullLogger<PredictionLogWriter>.Instance);
         var (features, predictions) = MonitoringTestData.Rows((40, 0, 0.7f), (60, 1, 0.1f));
         log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.Records, features, 2, predictions, new ScoringCall("req/1#x", "weighted", "B"));
         await store.WriteAsync([Logged("old", 1, null, "1", 0.5)]); // predicted 2026-12-01 09:00
