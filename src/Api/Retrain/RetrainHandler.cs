@@ -72,7 +72,7 @@ public sealed class RetrainHandler(IModelRegistry registry, TimeProvider time)
         return start.Started
             ? WorkflowAccepted.Result(payload)
             : TypedResults.Json(
-                new RetrainRunning($"A retrain of '{name}' is already running ({start.InstanceId}); follow it at statusQueryGetUri.", start.InstanceId, payload.StatusQueryGetUri),
+                new WorkflowConflict($"A retrain of '{name}' is already running ({start.InstanceId}); follow it at statusQueryGetUri.", start.InstanceId, payload.StatusQueryGetUri),
                 statusCode: StatusCodes.Status409Conflict);
     }
 
