@@ -5,7 +5,7 @@
 # trains and registers a sample churn model. With Email__Host already set, that SMTP server is used instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/smtp-server ]; then
+if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/smtp-server ] || [ ! -d node_modules/uplot ]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -15,6 +15,7 @@ builder.Services.AddDurableTaskHost();
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseDashboard();
 app.MapModelManagementApi();
 app.MapScoringApi();
 app.MapOpenInferenceApi();
