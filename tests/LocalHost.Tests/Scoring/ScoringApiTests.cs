@@ -98,7 +98,9 @@ public class ScoringApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task Predict_TamperedArtifact_VersionRefusedWhileChampionServes()
     {
-        using var host = new TestLocalHost(azurite);
+        // No deployment refresh during the test: a refresh re-verifies the loaded champion's artifact and would refuse it
+        // too (TrafficRoutingTests cover that); this test is about a version loaded on demand and the session in memory.
+        using var host = new TestLocalHost(azurite, ("Scoring:DeploymentRefreshInterval", "01:00:00"));
         var manifest = $$"""{ "features": {{TestLocalHost.XgbSchema}} }""";
         await host.RegisterAsync("xgb", TestLocalHost.Xgb, manifest);
         await host.RegisterAsync("xgb", TestLocalHost.Xgb, manifest);
