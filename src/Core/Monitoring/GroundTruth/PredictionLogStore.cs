@@ -50,21 +50,7 @@ public sealed class PredictionLogStore
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         await _created.EnsureAsync(cancellationToken);
-        var deleted = 0;
-        var expired = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Time lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var page in expired.AsPages(pageSizeHint: 1000).WithCancellation(cancellationToken))
-        {
-            foreach (var model in page.Values.GroupBy(e => e.PartitionKey))
-            {
-                foreach (var chunk in model.Chunk(TransactionSize))
-                {
-                    await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
-                    deleted += chunk.Length;
-                }
-            }
-        }
-
-        return deleted;
+        return await _table.DeleteOlderThanAsync(cutoff, cancellationToken);
     }
 
     private static TableEntity ToEntity(LoggedPrediction p)
