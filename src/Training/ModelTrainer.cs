@@ -66,7 +66,7 @@ public sealed class ModelTrainer(TrainingOptions? limits = null)
 
         Report(progress, 7, "evaluate", $"{holdout.Count} holdout rows");
         var holdoutOutputs = model.Predict(holdout.Features);
-        var metrics = Evaluate(model.Task, holdoutOutputs, holdout, labels.ClassLabels);
+        var metrics = Evaluation.HoldoutMetrics.Compute(model.Task, holdoutOutputs, holdout.Labels, labels.ClassLabels);
         metrics["rows"] = table.Rows.Count;
         metrics["trainRows"] = train.Count;
         metrics["holdoutRows"] = holdout.Count;
@@ -95,26 +95,6 @@ public sealed class ModelTrainer(TrainingOptions? limits = null)
         return result;
     }
 
-    private static Dictionary<string, double> Evaluate(TrainingTask task, ModelOutputs outputs, EncodedDataset holdout, IReadOnlyList<string> classLabels)
-    {
-        switch (task)
-        {
-            case TrainingTask.Binary:
-                var positive = new float[holdout.Count];
-                for (var i = 0; i < positive.Length; i++)
-                {
-                    positive[i] = outputs.Probabilities![2 * i + 1];
-                }
-
-                return Evaluation.BinaryMetrics.Compute(
-                    [.. holdout.Labels.Select(l => l > 0)], outputs.Scores!, positive, [.. outputs.Labels!.Select(l => l == 1)]);
-            case TrainingTask.Multiclass:
-                return Evaluation.MulticlassMetrics.Compute([.. holdout.Labels.Select(l => (int)l)], outputs.Labels!, outputs.Probabilities!, classLabels);
-            default:
-                return Evaluation.RegressionMetrics.Compute(holdout.Labels, outputs.Scores!);
-        }
-    }
-
     /// <summary>Per row, the score monitoring compares live traffic with: positive-class probability, top probability, or the value.</summary>
     private static float[] ScoreOf(ModelOutputs outputs, TrainingTask task)
     {
@@ -134,23 +114,9 @@ public sealed class ModelTrainer(TrainingOptions? limits = null)
         return scores;
     }
 
-    /// <summary>Seeded shuffle, then the first share of rows is the holdout; both parts keep file order.</summary>
     private static (EncodedDataset Train, EncodedDataset Holdout) Split(EncodedDataset data, TrainingSpec spec)
     {
-        var fraction = spec.Holdout.Fraction;
-        var holdoutCount = (int)Math.Round(data.Count * fraction);
-        if (holdoutCount < 1 || holdoutCount >= data.Count)
-        {
-            throw new TrainingDataException(
-                $"{data.Count} labelled rows with 'holdout.fraction' {fraction} leave no rows for training or for the holdout.");
-        }
-
-        var order = Enumerable.Range(0, data.Count).ToArray();
-        new Random(spec.Holdout.Seed).Shuffle(order);
-        var holdout = order[..holdoutCount];
-        var train = order[holdoutCount..];
-        Array.Sort(holdout);
-        Array.Sort(train);
+        var (train, holdout) = Evaluation.HoldoutSplit.Indexes(data.Count, spec.Holdout);
         return (data.Subset(train), data.Subset(holdout));
     }
 

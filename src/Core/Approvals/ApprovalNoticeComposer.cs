@@ -28,10 +28,15 @@ public static class ApprovalNoticeComposer
         text.AppendLine(CultureInfo.InvariantCulture, $"Asked by {evidence.RequestedBy}: {evidence.Reason}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Candidate: {evidence.Model} v{evidence.CandidateVersion}; champion: {Champion(evidence)}");
         text.AppendLine();
-        text.AppendLine("Metrics (candidate / champion):");
+        text.AppendLine("Metrics (candidate / champion as compared / champion as stored):");
         foreach (var metric in evidence.Metrics)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {metric.Name}: {Number(metric.Candidate)} / {Number(metric.Champion)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {metric.Name}: {Number(metric.Candidate)} / {Number(metric.Champion)} / {Number(metric.ChampionStored)}");
+        }
+
+        if (evidence.ComparedWith is { } compared)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"The no-regression gate compared with {compared}.");
         }
 
         text.AppendLine("Validation gates:");
@@ -62,13 +67,21 @@ public static class ApprovalNoticeComposer
         html.Append(CultureInfo.InvariantCulture, $"<h2>Approve {E(notice.Stage)}?</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Asked by <b>{E(evidence.RequestedBy)}</b>: {E(evidence.Reason)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Candidate <b>{E(evidence.Model)} v{evidence.CandidateVersion}</b>; champion {E(Champion(evidence))}.</p>");
-        html.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>metric</th><th>candidate</th><th>champion</th></tr>");
+        html.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>metric</th><th>candidate</th>");
+        html.Append("<th>champion as compared</th><th>champion as stored</th></tr>");
         foreach (var metric in evidence.Metrics)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(metric.Name)}</td><td>{Number(metric.Candidate)}</td><td>{Number(metric.Champion)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(metric.Name)}</td><td>{Number(metric.Candidate)}</td><td>{Number(metric.Champion)}</td><td>{Number(metric.ChampionStored)}</td></tr>");
         }
 
-        html.Append("</table><h3>Validation gates</h3><ul>");
+        html.Append("</table>");
+        if (evidence.ComparedWith is { } compared)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>The no-regression gate compared with {E(compared)}.</p>");
+        }
+
+        html.Append("<h3>Validation gates</h3><ul>");
         foreach (var gate in evidence.Gates)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>{(gate.Passed ? "&#10004; pass" : "&#10008; FAIL")} <b>{E(gate.Name)}</b>: {E(gate.Detail)}</li>");

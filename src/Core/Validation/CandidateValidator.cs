@@ -8,7 +8,9 @@ namespace Serverless.Core.Validation;
 /// <summary>
 /// Runs the validation gates on a registered version: reads its manifest and the champion's, loads the candidate as
 /// serving would (verified artifact, the same ONNX Runtime session), times single-row scoring, scores sample rows, and
-/// stores the report with the version.
+/// stores the report with the version. The no-regression gate compares with the champion re-scored on the candidate's
+/// holdout when the request carries it (<see cref="ValidationRequest.ChampionHoldout"/>), else with its stored metrics;
+/// the report says which (<see cref="ValidationReport.ChampionBasis"/>).
 /// </summary>
 /// <remarks>
 /// Idempotent in effect: a rerun measures again and replaces the stored report (the last evaluation wins). Loading the
@@ -35,26 +37,38 @@ public sealed class CandidateValidator(
             ? await registry.GetManifestAsync(request.Model, v, cancellationToken) ?? throw new ModelNotFoundException($"Model '{request.Model}' has no version {v}.")
             : null;
         var policy = request.Policy ?? options.Value.DefaultFor(candidate.Task);
-        var championMetrics = request.ChampionMetrics ?? champion?.Metrics;
+        var holdout = championVersion is { } cv && request.ChampionHoldout?.Version == cv ? request.ChampionHoldout : null;
+        var basis = championVersion is null ? ChampionBasis.None
+            : holdout is null ? ChampionBasis.Stored
+            : holdout.Metrics is null ? ChampionBasis.Unscorable
+            : ChampionBasis.Holdout;
+        var compared = basis == ChampionBasis.Holdout ? holdout!.Metrics : basis == ChampionBasis.Stored ? champion!.Metrics : null;
         var metrics = candidate.Metrics.Where(m => ValidationGates.Quality.Contains(m.Key))
-            .Select(m => new MetricComparison(m.Key, m.Value, championMetrics is not null && championMetrics.TryGetValue(m.Key, out var c) ? c : null))
+            .Select(m => new MetricComparison(m.Key, m.Value, Value(compared, m.Key), Value(champion?.Metrics, m.Key)))
             .OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
 
         var scoring = await models.GetAsync(request.Model, request.Version, cancellationToken);
         var (p95, scores, invalid) = scoring.Encoder is null ? (null, [], 0) : Probe(scoring, options.Value);
+        var schema = ValidationGates.CheckSchema(candidate, champion);
+        var comparedWith = ChampionBasis.Describe(basis, championVersion, holdout);
         GateResult[] gates =
         [
             ValidationGates.CheckMinimums(candidate.Metrics, policy),
-            ValidationGates.CheckRegression(metrics, championVersion, policy),
+            basis == ChampionBasis.Unscorable
+                ? ValidationGates.NotComparable(championVersion!.Value, holdout!.Problem ?? "", schema.Passed)
+                : ValidationGates.CheckRegression(metrics, championVersion, policy, comparedWith),
             ValidationGates.CheckLatency(p95, policy),
-            ValidationGates.CheckSchema(candidate, champion),
+            schema,
             ValidationGates.CheckOutputs(scores, invalid, policy),
         ];
         var report = new ValidationReport(request.Model, request.Version, championVersion, gates.All(g => g.Passed), gates, metrics,
-            p95?.TotalMilliseconds, policy, time.GetUtcNow());
+            p95?.TotalMilliseconds, policy, time.GetUtcNow(), basis, holdout);
         await reports.WriteAsync(report, cancellationToken);
         return report;
     }
+
+    private static double? Value(IReadOnlyDictionary<string, double>? metrics, string name) =>
+        metrics is not null && metrics.TryGetValue(name, out var value) ? value : null;
 
     private static (TimeSpan? P95, IReadOnlyList<double> Scores, int Invalid) Probe(IScoringModel model, ValidationOptions options)
     {

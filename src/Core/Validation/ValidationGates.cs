@@ -40,14 +40,23 @@ public static class ValidationGates
             $"{c.Key} {N(c.Value)} {(c.Ok ? c.Op : "not " + c.Op)} {N(c.Bound)}")));
     }
 
-    public static GateResult CheckRegression(IReadOnlyList<MetricComparison> metrics, int? championVersion, ValidationPolicy policy)
+    /// <summary>
+    /// Binary metrics that depend on the 0.5 cut (<c>accuracy</c>, <c>precision</c>, <c>recall</c>, <c>f1</c>): two models
+    /// calibrated differently trade them at that one threshold, so a better ranker can lose on them. Where a candidate
+    /// reports <c>auc</c> they are shown but not gated on; <c>auc</c> and <c>logLoss</c> (and calibration) judge it.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ThresholdDependent = new HashSet<string>(StringComparer.Ordinal) { "accuracy", "precision", "recall", "f1" };
+
+    /// <param name="comparedWith">What the champion's numbers are, for the detail (<see cref="ChampionBasis.Describe"/>).</param>
+    public static GateResult CheckRegression(IReadOnlyList<MetricComparison> metrics, int? championVersion, ValidationPolicy policy, string? comparedWith = null)
     {
         if (championVersion is null)
         {
-            return new GateResult(NoRegression, true, "no champion to compare with (first version)");
+            return new GateResult(NoRegression, true, "skipped: no champion to compare with (first version)");
         }
 
-        var compared = metrics.Where(m => m.Champion is not null && Quality.Contains(m.Name)).ToList();
+        var binary = metrics.Any(m => m.Name == "auc");
+        var compared = metrics.Where(m => m.Champion is not null && Quality.Contains(m.Name) && !(binary && ThresholdDependent.Contains(m.Name))).ToList();
         if (compared.Count == 0)
         {
             return new GateResult(NoRegression, false, $"no quality metric in common with champion v{championVersion}");
@@ -57,9 +66,18 @@ public static class ValidationGates
             ? m.Candidate > m.Champion!.Value + policy.Tolerance
             : m.Candidate < m.Champion!.Value - policy.Tolerance).ToList();
         var shown = worse.Count > 0 ? worse : compared;
-        return new GateResult(NoRegression, worse.Count == 0, $"against v{championVersion}, tolerance {N(policy.Tolerance)}: " +
+        return new GateResult(NoRegression, worse.Count == 0, $"against {comparedWith ?? $"v{championVersion}"}, tolerance {N(policy.Tolerance)}: " +
             string.Join("; ", shown.Select(m => $"{m.Name} {N(m.Candidate)} vs {N(m.Champion!.Value)}")));
     }
+
+    /// <summary>
+    /// The champion could not score the candidate's holdout. When the schema gate fails already it says why, so this
+    /// gate only points there (one failure, reported once); when the schemas agree (an unknown category, other classes,
+    /// a champion that takes raw tensors), this gate fails with the reason: there is nothing to show no regression with.
+    /// </summary>
+    public static GateResult NotComparable(int championVersion, string problem, bool schemaPassed) => schemaPassed
+        ? new GateResult(NoRegression, false, $"champion v{championVersion} could not score the candidate's holdout: {problem}")
+        : new GateResult(NoRegression, true, $"not compared: champion v{championVersion} cannot score the candidate's holdout; see {Schema}");
 
     public static GateResult CheckLatency(TimeSpan? p95, ValidationPolicy policy) => p95 is { } measured
         ? new GateResult(Latency, measured <= policy.LatencyBudget, $"single-row p95 {Ms(measured)} ms, budget {Ms(policy.LatencyBudget)} ms")

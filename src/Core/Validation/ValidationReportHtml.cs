@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Serverless.Core.Validation;
 
-/// <summary>Renders a <see cref="ValidationReport"/> for people: verdict, gates, metrics against the champion, policy.</summary>
+/// <summary>Renders a <see cref="ValidationReport"/> for people: verdict, gates, metrics against the champion (on this holdout and as stored, and which one the gate used), policy.</summary>
 /// <remarks>Every value is HTML-encoded. Pure; thread-safe.</remarks>
 public static class ValidationReportHtml
 {
@@ -22,10 +22,13 @@ public static class ValidationReportHtml
             html.Append(c, $"<tr><td>{E(gate.Name)}</td><td>{(gate.Passed ? "pass" : "<b>FAIL</b>")}</td><td>{E(gate.Detail)}</td></tr>");
         }
 
-        html.Append("</table><h3>Metrics</h3><table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>metric</th><th>candidate</th><th>champion</th></tr>");
+        html.Append(c, $"</table><h3>Metrics</h3><p>The no-regression gate compared with {E(report.ComparedWith)}.</p>");
+        html.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>metric</th><th>candidate</th>");
+        html.Append("<th>champion on this holdout</th><th>champion as stored</th></tr>");
+        var onHoldout = report.ChampionBasis == ChampionBasis.Holdout;
         foreach (var metric in report.Metrics)
         {
-            html.Append(c, $"<tr><td>{E(metric.Name)}</td><td>{metric.Candidate.ToString("0.####", c)}</td><td>{metric.Champion?.ToString("0.####", c) ?? "-"}</td></tr>");
+            html.Append(c, $"<tr><td>{E(metric.Name)}</td><td>{N(metric.Candidate)}</td><td>{(onHoldout ? N(metric.Champion) : "-")}</td><td>{N(metric.ChampionStored)}</td></tr>");
         }
 
         var policy = report.Policy;
@@ -37,6 +40,8 @@ public static class ValidationReportHtml
 
     private static string Pairs(Dictionary<string, double> values) =>
         values.Count == 0 ? "none" : string.Join(", ", values.Select(v => $"{v.Key} {v.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
+
+    private static string N(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 }

@@ -4,10 +4,14 @@ using Serverless.Workflows.Validation;
 
 namespace Serverless.Functions.Workflows;
 
-/// <summary>The validation activity, bound to the class in src/Workflows.</summary>
+/// <summary>The validation activities, bound to the classes in src/Workflows.</summary>
 public static class ValidationWorkflowFunctions
 {
     [Function(nameof(ValidateCandidateActivity))]
     public static Task<ValidationReport> Validate([ActivityTrigger] ValidationRequest input, FunctionContext function) =>
         ActivityRunner.RunAsync<ValidateCandidateActivity, ValidationRequest, ValidationReport>(function, input);
+
+    [Function(nameof(ScoreChampionOnHoldoutActivity))]
+    public static Task<ChampionOnHoldout> ScoreChampion([ActivityTrigger] ChampionHoldoutInput input, FunctionContext function) =>
+        ActivityRunner.RunAsync<ScoreChampionOnHoldoutActivity, ChampionHoldoutInput, ChampionOnHoldout>(function, input);
 }

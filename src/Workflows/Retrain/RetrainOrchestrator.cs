@@ -13,8 +13,8 @@ namespace Serverless.Workflows.Retrain;
 
 /// <summary>
 /// Retrains a model and carries the candidate as far as it earns: plan (spec, champion, policy), snapshot the data,
-/// train/export/evaluate and register with lineage (the training workflow's own activities), validate against the
-/// champion, ask the model's approvers (<see cref="ApprovalOrchestrator"/>), and roll it out
+/// train/export/evaluate and register with lineage (the training workflow's own activities), score the champion on the
+/// candidate's holdout and validate against it, ask the model's approvers (<see cref="ApprovalOrchestrator"/>), and roll it out
 /// (<see cref="RolloutNames.Orchestrator"/>, start already approved). The custom status (<see cref="RetrainProgress"/>)
 /// names the stage at every step; the output (<see cref="RetrainResult"/>) says how far it got and why.
 /// </summary>
@@ -60,8 +60,13 @@ public sealed class RetrainOrchestrator : TaskOrchestrator<RetrainRequest, Retra
             candidate = await context.CallActivityAsync<TrainedVersion>(nameof(TrainCandidateActivity), new TrainCandidateInput(plan.Training, snapshot, run), Retry);
 
             context.SetCustomStatus(new RetrainProgress(RetrainStages.Validate, Describe(candidate, plan.Champion), candidate.Version));
+            // The champion scored on the rows the candidate was evaluated on, so the no-regression gate compares like with like.
+            var onHoldout = plan.Champion is { } champion && champion != candidate.Version
+                ? await context.CallActivityAsync<ChampionOnHoldout>(
+                    nameof(ScoreChampionOnHoldoutActivity), new ChampionHoldoutInput(model, champion, plan.Training.SpecJson, snapshot), Retry)
+                : null;
             report = await context.CallActivityAsync<ValidationReport>(
-                nameof(ValidateCandidateActivity), new ValidationRequest(model, candidate.Version, plan.Champion, Policy: plan.Policy.Validation), Retry);
+                nameof(ValidateCandidateActivity), new ValidationRequest(model, candidate.Version, plan.Champion, onHoldout, plan.Policy.Validation), Retry);
         }
         catch (TaskFailedException e)
         {
@@ -87,7 +92,7 @@ public sealed class RetrainOrchestrator : TaskOrchestrator<RetrainRequest, Retra
         var evidence = new ApprovalEvidence(
             model, version, report.ChampionVersion, report.Metrics, report.Gates,
             new DataSnapshot(snapshot.Blob, snapshot.Sha256, candidate.Metrics.TryGetValue("rows", out var rows) ? (long)rows : 0),
-            input.RequestedBy, string.IsNullOrEmpty(input.Detail) ? input.Reason : $"{input.Reason}: {input.Detail}");
+            input.RequestedBy, string.IsNullOrEmpty(input.Detail) ? input.Reason : $"{input.Reason}: {input.Detail}", ComparedWith: report.ComparedWith);
         var approval = await context.CallSubOrchestratorAsync<ApprovalResult>(
             nameof(ApprovalOrchestrator),
             new ApprovalRequest($"the rollout of {model} v{version}", policy.Approvers, policy.RequiredApprovals, policy.ApprovalTimeout, evidence),

@@ -5,7 +5,10 @@ namespace Serverless.Workflows.Validation;
 /// <summary>Registration of the validation activity, the same in both hosts.</summary>
 public static class ValidationWorkflowServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ValidateCandidateActivity"/> to the catalog. Needs AddValidation (AddServingApi does it).</summary>
+    /// <summary>
+    /// Adds <see cref="ValidateCandidateActivity"/> and <see cref="ScoreChampionOnHoldoutActivity"/> to the catalog. Needs
+    /// AddValidation (AddServingApi does it) and the training limits (AddTrainingWorkflow).
+    /// </summary>
     public static IServiceCollection AddValidationWorkflow(this IServiceCollection services) =>
-        services.AddWorkflows(catalog => catalog.AddActivity<ValidateCandidateActivity>());
+        services.AddWorkflows(catalog => catalog.AddActivity<ValidateCandidateActivity>().AddActivity<ScoreChampionOnHoldoutActivity>());
 }

@@ -38,10 +38,10 @@ public sealed class ApprovalNotifierTests(AzuriteFixture azurite) : IClassFixtur
         instance, "the rollout of churn v7", ["alice@example.org", "bob@example.org"], required, Deadline,
         new ApprovalEvidence(
             "churn", 7, 6,
-            [new MetricComparison("auc", 0.9123, 0.9011), new MetricComparison("logLoss", 0.31, null)],
+            [new MetricComparison("auc", 0.9123, 0.9011, 0.93), new MetricComparison("logLoss", 0.31, null)],
             [new GateResult("no regression", true, "auc 0.9123 >= 0.9011 - 0.005"), new GateResult("latency <script>", true, "p95 0.8 ms <= 50 ms")],
             new DataSnapshot("training-data/churn/2026-12-01.csv", "ab12cd", 20000),
-            "drift monitor", "PSI 0.31 on tenure_months"));
+            "drift monitor", "PSI 0.31 on tenure_months", ComparedWith: "champion v6 re-scored on this candidate's holdout (4000 rows)"));
 
     [Fact]
     public async Task SendAsync_TwoApprovers_EachGetsTheEvidenceAndTheirOwnSignedLinks()
@@ -54,8 +54,10 @@ public sealed class ApprovalNotifierTests(AzuriteFixture azurite) : IClassFixtur
         {
             Assert.Equal("Approve the rollout of churn v7?", message.Subject);
             Assert.Contains("Asked by drift monitor: PSI 0.31 on tenure_months", message.TextBody);
-            Assert.Contains("auc: 0.9123 / 0.9011", message.TextBody);
-            Assert.Contains("logLoss: 0.31 / -", message.TextBody);
+            Assert.Contains("auc: 0.9123 / 0.9011 / 0.93", message.TextBody); // candidate / champion on this holdout / champion as stored
+            Assert.Contains("logLoss: 0.31 / - / -", message.TextBody);
+            Assert.Contains("The no-regression gate compared with champion v6 re-scored on this candidate's holdout (4000 rows).", message.TextBody);
+            Assert.Contains("<td>0.9011</td><td>0.93</td>", message.HtmlBody);
             Assert.Contains("[pass] no regression: auc 0.9123 >= 0.9011 - 0.005", message.TextBody);
             Assert.Contains("20000 rows, SHA-256 ab12cd", message.TextBody);
             Assert.Contains("latency &lt;script&gt;", message.HtmlBody);

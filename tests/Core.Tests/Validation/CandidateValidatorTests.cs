@@ -89,15 +89,68 @@ public sealed class CandidateValidatorTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
-    public async Task ValidateAsync_ChampionMetricsOnTheCandidatesHoldout_AreWhatItComparesWith()
+    public async Task ValidateAsync_ChampionOnTheCandidatesHoldout_IsWhatItComparesWith_AndTheReportShowsBoth()
     {
-        await RegisterAsync(0.70);
+        await RegisterAsync(0.70); // stored: the champion's own holdout said 0.70
         await RegisterAsync(0.75);
 
-        var report = await Validator().ValidateAsync(new ValidationRequest("churn", 2, ChampionMetrics: new Dictionary<string, double> { ["auc"] = 0.9 }));
+        var report = await Validator().ValidateAsync(new ValidationRequest("churn", 2,
+            ChampionHoldout: new ChampionOnHoldout(1, 400, new Dictionary<string, double> { ["auc"] = 0.9, ["accuracy"] = 0.8 })));
 
-        Assert.False(report.Gates.Single(g => g.Name == ValidationGates.NoRegression).Passed);
-        Assert.Contains(report.Metrics, m => m is { Name: "auc", Champion: 0.9 });
+        var gate = report.Gates.Single(g => g.Name == ValidationGates.NoRegression);
+        Assert.False(gate.Passed);
+        Assert.Equal("against champion v1 re-scored on this candidate's holdout (400 rows), tolerance 0.005: auc 0.75 vs 0.9", gate.Detail);
+        Assert.Equal(ChampionBasis.Holdout, report.ChampionBasis);
+        Assert.Contains(report.Metrics, m => m is { Name: "auc", Candidate: 0.75, Champion: 0.9, ChampionStored: 0.70 });
+        var html = (await new BlobContainerClient(azurite.ConnectionString, _container).GetBlobClient("churn/2/validation.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("compared with champion v1 re-scored on this candidate&#39;s holdout (400 rows)", html);
+        Assert.Contains("<tr><td>auc</td><td>0.75</td><td>0.9</td><td>0.7</td></tr>", html);
+        var json = (await new BlobContainerClient(azurite.ConnectionString, _container).GetBlobClient("churn/2/validation.json").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("\"championBasis\":\"holdout\"", json);
+        Assert.Contains("\"championStored\":0.7", json);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_NoHoldoutScore_ComparesStoredMetricsAndSaysSo()
+    {
+        await RegisterAsync(0.80);
+        await RegisterAsync(0.81);
+
+        var report = await Validator().ValidateAsync(new ValidationRequest("churn", 2));
+
+        Assert.Equal(ChampionBasis.Stored, report.ChampionBasis);
+        Assert.StartsWith("against champion v1's stored metrics (from its own holdout", report.Gates.Single(g => g.Name == ValidationGates.NoRegression).Detail);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ChampionCannotScoreTheHoldoutThoughSchemasAgree_FailsNoRegressionWithTheReason()
+    {
+        await RegisterAsync(0.80);
+        await RegisterAsync(0.85);
+
+        var report = await Validator().ValidateAsync(new ValidationRequest("churn", 2,
+            ChampionHoldout: new ChampionOnHoldout(1, 400, null, "3 of 400 holdout rows do not encode (line 9: Field 'country' has unknown category 'Italy')")));
+
+        Assert.Equal([ValidationGates.NoRegression], report.Gates.Where(g => !g.Passed).Select(g => g.Name));
+        Assert.Equal("champion v1 could not score the candidate's holdout: 3 of 400 holdout rows do not encode (line 9: Field 'country' has unknown category 'Italy')",
+            report.Gates.Single(g => g.Name == ValidationGates.NoRegression).Detail);
+        Assert.Equal(ChampionBasis.Unscorable, report.ChampionBasis);
+        Assert.Contains(report.Metrics, m => m is { Name: "auc", Champion: null, ChampionStored: 0.80 });
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ChampionCannotScoreTheHoldoutAndTheSchemaGateFails_OnlyTheSchemaGateFails()
+    {
+        await RegisterAsync(0.80);
+        await RegisterAsync(0.85, schema: new FeatureSchema("features",
+            [new FeatureDefinition("x0", FeatureKind.Numeric, Required: true), new FeatureDefinition("x1", FeatureKind.Numeric, Required: true)]));
+
+        var report = await Validator().ValidateAsync(new ValidationRequest("churn", 2,
+            ChampionHoldout: new ChampionOnHoldout(1, 400, null, "400 of 400 holdout rows do not encode (line 2: Field 'x9' is required.)")));
+
+        Assert.Equal([ValidationGates.Schema], report.Gates.Where(g => !g.Passed).Select(g => g.Name));
+        Assert.Equal("not compared: champion v1 cannot score the candidate's holdout; see schema compatibility",
+            report.Gates.Single(g => g.Name == ValidationGates.NoRegression).Detail);
     }
 
     [Fact]

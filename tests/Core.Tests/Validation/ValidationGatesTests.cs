@@ -60,6 +60,33 @@ public class ValidationGatesTests
     }
 
     [Fact]
+    public void CheckRegression_BinaryCandidateWorseOnlyAtTheHalfCut_PassesOnAucAndLogLoss()
+    {
+        // A better ranker, calibrated lower: fewer rows cross 0.5, so recall and accuracy drop while AUC and log loss improve.
+        var gate = ValidationGates.CheckRegression(
+            [new("auc", 0.86, 0.84), new("logLoss", 0.33, 0.35), new("recall", 0.41, 0.55), new("accuracy", 0.84, 0.85), new("f1", 0.5, 0.56)], 3, Policy, "champion v3 re-scored");
+
+        Assert.True(gate.Passed, gate.Detail);
+        Assert.Equal("against champion v3 re-scored, tolerance 0.01: auc 0.86 vs 0.84; logLoss 0.33 vs 0.35", gate.Detail);
+    }
+
+    [Fact]
+    public void CheckRegression_MulticlassAccuracy_IsGated()
+    {
+        Assert.False(ValidationGates.CheckRegression([new("accuracy", 0.7, 0.8), new("macroF1", 0.7, 0.7)], 3, Policy).Passed);
+    }
+
+    [Fact]
+    public void NotComparable_SchemaGatePassed_FailsWithTheReason_SchemaGateFailed_PointsThere()
+    {
+        var alone = ValidationGates.NotComparable(3, "its classes (a, b) are not the holdout's (0, 1)", schemaPassed: true);
+        var behindSchema = ValidationGates.NotComparable(3, "400 of 400 holdout rows do not encode", schemaPassed: false);
+
+        Assert.Equal((false, "champion v3 could not score the candidate's holdout: its classes (a, b) are not the holdout's (0, 1)"), (alone.Passed, alone.Detail));
+        Assert.Equal((true, "not compared: champion v3 cannot score the candidate's holdout; see schema compatibility"), (behindSchema.Passed, behindSchema.Detail));
+    }
+
+    [Fact]
     public void CheckRegression_NoChampion_PassesAndNoCommonMetric_Fails()
     {
         Assert.True(ValidationGates.CheckRegression([new("auc", 0.5, null)], null, Policy).Passed);

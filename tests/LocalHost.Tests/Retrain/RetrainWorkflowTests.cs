@@ -83,6 +83,12 @@ public sealed class RetrainWorkflowTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("carol@example.org", Assert.Single(mail.To.Mailboxes).Address);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(shifted)), mail.TextBody);
         Assert.Contains("manual: new quarter", mail.TextBody);
+        // The champion was re-scored on the candidate's holdout (the shifted rows), and the gate compared with that.
+        Assert.Matches(@"compared with champion v1 re-scored on this candidate's holdout \(\d+ rows\)", mail.TextBody);
+        var report = JsonDocument.Parse((await new BlobContainerClient(_host.ConnectionString, _host.Container).GetBlobClient("churn/2/validation.json").DownloadContentAsync()).Value.Content).RootElement;
+        Assert.Equal("holdout", report.GetProperty("championBasis").GetString());
+        var auc = report.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "auc");
+        Assert.NotEqual(auc.GetProperty("champion").GetDouble(), auc.GetProperty("championStored").GetDouble()); // another population, another AUC
 
         // While it waits for the approver, a second request is refused with the running instance's status URL.
         var second = await _host.Client.PostAsync("/api/models/churn/retrain", null);

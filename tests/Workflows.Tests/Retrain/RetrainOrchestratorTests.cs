@@ -23,6 +23,7 @@ public class RetrainOrchestratorTests
     private static readonly TrainModelRequest Training = new("churn", """{"data":{"blob":"c/d.csv"},"label":"y","task":"binary"}""", "ada@example.org", "manual", 3);
     private static readonly TrainingSnapshot Snapshot = new("training-snapshots/churn/abc/d.csv", "abc", 1234, "c/d.csv", "\"etag\"");
     private static readonly TrainedVersion Candidate = new("churn", 4, false, new Dictionary<string, double> { ["auc"] = 0.91, ["rows"] = 10_000 }, "abc");
+    private static readonly ChampionOnHoldout ChampionScore = new(3, 2_000, new Dictionary<string, double> { ["auc"] = 0.9 });
 
     private readonly Mock<TaskOrchestrationContext> _context = new(MockBehavior.Strict);
     private readonly List<RetrainProgress> _statuses = [];
@@ -40,6 +41,9 @@ public class RetrainOrchestratorTests
         _context.Setup(c => c.CallActivityAsync<TrainedVersion>(
                 nameof(TrainCandidateActivity), new TrainCandidateInput(Training, Snapshot, $"retrain-churn-{RunGuid:N}"), RetrainOrchestrator.Retry))
             .ReturnsAsync(Candidate);
+        _context.Setup(c => c.CallActivityAsync<ChampionOnHoldout>(
+                nameof(ScoreChampionOnHoldoutActivity), new ChampionHoldoutInput("churn", 3, Training.SpecJson, Snapshot), RetrainOrchestrator.Retry))
+            .ReturnsAsync(ChampionScore);
         Gates(passed: true);
     }
 
@@ -60,11 +64,27 @@ public class RetrainOrchestratorTests
         Assert.Equal(["alice@example.org", "bob@example.org"], approval.Approvers);
         Assert.Equal((4, (int?)3, "ada@example.org", "manual: new quarter"), (approval.Evidence.CandidateVersion, approval.Evidence.ChampionVersion, approval.Evidence.RequestedBy, approval.Evidence.Reason));
         Assert.Equal(new DataSnapshot(Snapshot.Blob, "abc", 10_000), approval.Evidence.Data);
-        Assert.Equal(new MetricComparison("auc", 0.91, 0.9), Assert.Single(approval.Evidence.Metrics));
+        Assert.Equal(new MetricComparison("auc", 0.91, 0.9, 0.88), Assert.Single(approval.Evidence.Metrics));
+        Assert.Equal("champion v3 re-scored on this candidate's holdout (2000 rows)", approval.Evidence.ComparedWith);
         Assert.Equal(
             [RetrainStages.Prepare, RetrainStages.Snapshot, RetrainStages.Train, RetrainStages.Validate, RetrainStages.Approval, RetrainStages.Rollout, RetrainStages.Done],
             _statuses.Select(s => s.Stage));
         Assert.Equal(4, _statuses[^1].Version);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoChampion_ValidatesWithoutScoringOne()
+    {
+        Plan(new RetrainPolicy(["alice@example.org"], 1, TimeSpan.FromHours(72), null), champion: null);
+        _context.Setup(c => c.CallActivityAsync<ValidationReport>(
+                nameof(ValidateCandidateActivity), new ValidationRequest("churn", 4, null, null, null), RetrainOrchestrator.Retry))
+            .ReturnsAsync(new ValidationReport("churn", 4, null, false, [new GateResult("metric minimums", false, "auc 0.5 not >= 0.6")], [], 0.2,
+                new ValidationPolicy(), DateTimeOffset.UnixEpoch, ChampionBasis.None));
+
+        var result = await RunAsync();
+
+        Assert.Equal("rejected by validation", result.Outcome);
+        _context.Verify(c => c.CallActivityAsync<ChampionOnHoldout>(nameof(ScoreChampionOnHoldoutActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]
@@ -198,16 +218,17 @@ public class RetrainOrchestratorTests
 
     private Task<RetrainResult> RunAsync() => new RetrainOrchestrator().RunAsync(_context.Object, Request);
 
-    private void Plan(RetrainPolicy policy) =>
+    private void Plan(RetrainPolicy policy, int? champion = 3) =>
         _context.Setup(c => c.CallActivityAsync<RetrainPlan>(nameof(PrepareRetrainActivity), Request, RetrainOrchestrator.Retry))
-            .ReturnsAsync(new RetrainPlan(Training, 3, policy));
+            .ReturnsAsync(new RetrainPlan(Training, champion, policy));
 
     private void Gates(bool passed)
     {
         var gates = new[] { new GateResult("minimums", true, "auc 0.91 >= 0.6"), new GateResult("no regression", passed, "auc 0.91 vs 0.9") };
         _context.Setup(c => c.CallActivityAsync<ValidationReport>(
-                nameof(ValidateCandidateActivity), new ValidationRequest("churn", 4, 3, null, null), RetrainOrchestrator.Retry))
-            .ReturnsAsync(new ValidationReport("churn", 4, 3, passed, gates, [new MetricComparison("auc", 0.91, 0.9)], 0.2, new ValidationPolicy(), DateTimeOffset.UnixEpoch));
+                nameof(ValidateCandidateActivity), new ValidationRequest("churn", 4, 3, ChampionScore, null), RetrainOrchestrator.Retry))
+            .ReturnsAsync(new ValidationReport("churn", 4, 3, passed, gates, [new MetricComparison("auc", 0.91, 0.9, 0.88)], 0.2, new ValidationPolicy(),
+                DateTimeOffset.UnixEpoch, ChampionBasis.Holdout, ChampionScore));
     }
 
     private void Approval(ApprovalOutcome outcome, params ApprovalVote[] votes) =>
