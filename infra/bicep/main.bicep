@@ -255,22 +255,12 @@ module functionApp 'modules/functionApp.bicep' = {
       Rollout__Canary__Shadow: defaults.Rollout__Canary__Shadow
       Rollout__Canary__ShadowPercent: defaults.Rollout__Canary__ShadowPercent
       Rollout__Canary__MaxExtensions: defaults.Rollout__Canary__MaxExtensions
-      Rollout__Canary__ApproveStart: defaults.Rollout__Canary__ApproveStart
-      Rollout__Canary__ApproveSteps: defaults.Rollout__Canary__ApproveSteps
-      Rollout__Canary__Approvers: defaults.Rollout__Canary__Approvers
-      Rollout__Canary__RequiredApprovals: defaults.Rollout__Canary__RequiredApprovals
-      Rollout__Canary__ApprovalTimeout: defaults.Rollout__Canary__ApprovalTimeout
       Rollout__BlueGreen__Strategy: defaults.Rollout__BlueGreen__Strategy
       Rollout__BlueGreen__Steps: defaults.Rollout__BlueGreen__Steps
       Rollout__BlueGreen__Bake: defaults.Rollout__BlueGreen__Bake
       Rollout__BlueGreen__Shadow: defaults.Rollout__BlueGreen__Shadow
       Rollout__BlueGreen__ShadowPercent: defaults.Rollout__BlueGreen__ShadowPercent
       Rollout__BlueGreen__MaxExtensions: defaults.Rollout__BlueGreen__MaxExtensions
-      Rollout__BlueGreen__ApproveStart: defaults.Rollout__BlueGreen__ApproveStart
-      Rollout__BlueGreen__ApproveSteps: defaults.Rollout__BlueGreen__ApproveSteps
-      Rollout__BlueGreen__Approvers: defaults.Rollout__BlueGreen__Approvers
-      Rollout__BlueGreen__RequiredApprovals: defaults.Rollout__BlueGreen__RequiredApprovals
-      Rollout__BlueGreen__ApprovalTimeout: defaults.Rollout__BlueGreen__ApprovalTimeout
       Rollout__Plans: defaults.Rollout__Plans
       Rollout__Health__MinRequests: defaults.Rollout__Health__MinRequests
       Rollout__Health__MaxErrorRateIncrease: defaults.Rollout__Health__MaxErrorRateIncrease
@@ -333,6 +323,13 @@ module functionApp 'modules/functionApp.bicep' = {
       Approvals__SigningKeyFile: ''
       Approvals__DecisionTable: defaults.Approvals__DecisionTable
       Approvals__PublicBaseUrl: 'https://func-${token}.azurewebsites.net'
+      // Who approves what, per model (docs/approvals.md#approval-policy): read by retrain and rollout alike.
+      Approvals__Default__Approvers: defaults.Approvals__Default__Approvers
+      Approvals__Default__RequiredApprovals: defaults.Approvals__Default__RequiredApprovals
+      Approvals__Default__Timeout: defaults.Approvals__Default__Timeout
+      Approvals__Default__ApproveStart: defaults.Approvals__Default__ApproveStart
+      Approvals__Default__ApproveSteps: defaults.Approvals__Default__ApproveSteps
+      Approvals__Models: defaults.Approvals__Models
       // Approval mail through Azure Communication Services' SMTP relay, as the Entra app (docs/runbook.md).
       Email__Host: empty(smtpClientId) ? '' : 'smtp.azurecomm.net'
       Email__Port: '587'
@@ -355,10 +352,7 @@ module functionApp 'modules/functionApp.bicep' = {
       Validation__Regression__MinScoreSpread: defaults.Validation__Regression__MinScoreSpread
       Validation__LatencySamples: defaults.Validation__LatencySamples
       Validation__SampleRows: defaults.Validation__SampleRows
-      // Retrain workflow (docs/retrain.md): approvers and gates per model, the models the RetrainSchedule timer retrains.
-      Retrain__Approvers: defaults.Retrain__Approvers
-      Retrain__RequiredApprovals: defaults.Retrain__RequiredApprovals
-      Retrain__ApprovalTimeout: defaults.Retrain__ApprovalTimeout
+      // Retrain workflow (docs/retrain.md): gates per model, the models the RetrainSchedule timer retrains.
       Retrain__Models: defaults.Retrain__Models
       Retrain__ScheduledModels: defaults.Retrain__ScheduledModels
       Retrain__Interval: defaults.Retrain__Interval

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Http;
 using Serverless.Api.Workflows;
+using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 using Serverless.Core.Rollout;
 using Serverless.Core.Rollout.Plans;
@@ -15,7 +16,7 @@ namespace Serverless.Api.Rollout;
 /// as instance <c>rollout-{model}</c> and answers 202 with the management payload; 409 with the running instance's status
 /// URL while one runs. Each host passes its own client and management links.
 /// </summary>
-public sealed class RolloutHandler(IModelRegistry registry, IOptions<RolloutOptions> options)
+public sealed class RolloutHandler(IModelRegistry registry, IOptions<RolloutOptions> options, IOptions<ApprovalOptions> approvals)
 {
     public const int MaxReasonLength = 500;
 
@@ -53,7 +54,7 @@ public sealed class RolloutHandler(IModelRegistry registry, IOptions<RolloutOpti
             return ApiError.Result(StatusCodes.Status400BadRequest, $"version: {version} already is the champion of '{name}'.");
         }
 
-        if (RolloutPlanner.Resolve(options.Value, name, body.Plan).Error is { } planError)
+        if (RolloutPlanner.Resolve(options.Value, approvals.Value.PolicyFor(name), name, body.Plan).Error is { } planError)
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, planError);
         }

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Serverless.Core.Approvals;
 
-/// <summary>Settings of approval links and the decision ledger ("Approvals" configuration section).</summary>
+/// <summary>Settings of approval links, the decision ledger and who approves what ("Approvals" configuration section).</summary>
 public sealed class ApprovalOptions
 {
     public const string Section = "Approvals";
@@ -28,4 +29,51 @@ public sealed class ApprovalOptions
     /// <summary>The address approval links point at (the function app's or local host's public URL).</summary>
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>The approval policy of every model without its own entry.</summary>
+    public ApprovalPolicySettings Default { get; set; } = new()
+    {
+        Approvers = "", RequiredApprovals = 1, Timeout = TimeSpan.FromHours(72), ApproveStart = false, ApproveSteps = "",
+    };
+
+    /// <summary>Models' own policies by model name (<c>Approvals:Models:churn:Approvers</c>); what an entry leaves out comes from <see cref="Default"/>.</summary>
+    public Dictionary<string, ApprovalPolicySettings> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The policy of <paramref name="model"/>: its own entry over the defaults.</summary>
+    /// <exception cref="FormatException"><c>ApproveSteps</c> is not a list of percents (start-up validation refuses it first).</exception>
+    public ApprovalPolicy PolicyFor(string model)
+    {
+        var own = Models.TryGetValue(model, out var entry) ? entry : null;
+        var steps = own?.ApproveSteps ?? Default.ApproveSteps ?? "";
+        return new ApprovalPolicy(
+            List(own?.Approvers ?? Default.Approvers ?? ""),
+            own?.RequiredApprovals ?? Default.RequiredApprovals ?? 1,
+            own?.Timeout ?? Default.Timeout ?? TimeSpan.FromHours(72),
+            own?.ApproveStart ?? Default.ApproveStart ?? false,
+            TryParseSteps(steps, out var parsed) ? parsed : throw new FormatException($"'{steps}' is not a comma-separated list of percents."),
+            own is null ? $"{Section}:Default" : $"{Section}:Models:{model}");
+    }
+
+    /// <summary>Comma- or semicolon-separated values, trimmed, each once.</summary>
+    public static string[] List(string value) =>
+        [.. value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Percents 1-100, comma-separated, returned rising and each once.</summary>
+    public static bool TryParseSteps(string text, out IReadOnlyList<int> steps)
+    {
+        var values = new SortedSet<int>();
+        steps = [];
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 100)
+            {
+                return false;
+            }
+
+            values.Add(value);
+        }
+
+        steps = [.. values];
+        return true;
+    }
 }

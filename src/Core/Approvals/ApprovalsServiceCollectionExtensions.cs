@@ -10,7 +10,7 @@ public static class ApprovalsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers approvals: <see cref="ApprovalOptions"/> (section "Approvals", validated at start-up, including that a
-    /// signing key is configured), the <see cref="ApprovalSigningKey"/>, the <see cref="ApprovalTokenSigner"/> and the
+    /// signing key is configured, that every model's approval policy can work and that no pre-policy approval key is set), the <see cref="ApprovalSigningKey"/>, the <see cref="ApprovalTokenSigner"/> and the
     /// Table Storage <see cref="ApprovalLedger"/> on <c>AzureWebJobsStorage</c>, the <see cref="ApprovalNotifier"/>, and
     /// <see cref="IEmailSender"/>: SMTP (section "Email") when <c>Email:Host</c> is set, otherwise a logger of the links.
     /// </summary>
@@ -20,6 +20,7 @@ public static class ApprovalsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApprovalOptions>>(new ObsoleteApprovalSettingsValidator(configuration)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
         services.TryAddSingleton<ApprovalSigningKey>();

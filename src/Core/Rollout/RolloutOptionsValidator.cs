@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Serverless.Core.Approvals;
 using Serverless.Core.Rollout.Plans;
 
 namespace Serverless.Core.Rollout;
@@ -19,7 +20,8 @@ public sealed class RolloutOptionsValidator : IValidateOptions<RolloutOptions>
         plans.AddRange(options.Plans.Select(p => (p.Value, $"Rollout:Plans:{p.Key}")));
         foreach (var (settings, source) in plans)
         {
-            if (RolloutPlanner.Build(settings, source).Error is { } error)
+            // Approvals are the model's policy, checked with ApprovalOptions; here the plan's own shape.
+            if (RolloutPlanner.Build(settings, source, ApprovalPolicy.None).Error is { } error)
             {
                 failures.Add(error);
             }

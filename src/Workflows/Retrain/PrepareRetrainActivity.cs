@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring.DriftMonitoring;
 using Serverless.Core.Scoring;
@@ -12,7 +13,8 @@ namespace Serverless.Workflows.Retrain;
 /// policy from settings. Its answer is recorded in the history, so replays and later stages see the same plan.
 /// </summary>
 /// <remarks>Reads only; safe to run more than once. A model without versions fails with <see cref="ModelNotFoundException"/>.</remarks>
-public sealed class PrepareRetrainActivity(IModelRegistry registry, IOptions<RetrainOptions> options) : TaskActivity<RetrainRequest, RetrainPlan>
+public sealed class PrepareRetrainActivity(IModelRegistry registry, IOptions<RetrainOptions> options, IOptions<ApprovalOptions> approvals)
+    : TaskActivity<RetrainRequest, RetrainPlan>
 {
     public override async Task<RetrainPlan> RunAsync(TaskActivityContext context, RetrainRequest input)
     {
@@ -28,6 +30,6 @@ public sealed class PrepareRetrainActivity(IModelRegistry registry, IOptions<Ret
         return new RetrainPlan(
             new TrainModelRequest(input.Model, spec, input.RequestedBy, input.Reason, champion),
             champion,
-            options.Value.PolicyFor(input.Model));
+            options.Value.PolicyFor(input.Model, approvals.Value));
     }
 }

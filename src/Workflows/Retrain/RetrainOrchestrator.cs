@@ -82,10 +82,10 @@ public sealed class RetrainOrchestrator : TaskOrchestrator<RetrainRequest, Retra
             return End(RetrainStages.Validate, "rejected by validation", $"failed gates: {string.Join(", ", failed)}");
         }
 
-        var policy = plan.Policy;
+        var policy = plan.Policy.Approval;
         if (policy.Approvers.Count == 0)
         {
-            return End(RetrainStages.Approval, "no approvers", $"no approvers configured for {model} (Retrain:Approvers or Retrain:Models:{model}:Approvers)");
+            return End(RetrainStages.Approval, "no approvers", $"no approvers configured for {model} (Approvals:Models:{model}:Approvers or Approvals:Default:Approvers)");
         }
 
         context.SetCustomStatus(new RetrainProgress(RetrainStages.Approval, $"waiting for {policy.RequiredApprovals} of {string.Join(", ", policy.Approvers)}", version));
@@ -95,12 +95,12 @@ public sealed class RetrainOrchestrator : TaskOrchestrator<RetrainRequest, Retra
             input.RequestedBy, string.IsNullOrEmpty(input.Detail) ? input.Reason : $"{input.Reason}: {input.Detail}", ComparedWith: report.ComparedWith);
         var approval = await context.CallSubOrchestratorAsync<ApprovalResult>(
             nameof(ApprovalOrchestrator),
-            new ApprovalRequest($"the rollout of {model} v{version}", policy.Approvers, policy.RequiredApprovals, policy.ApprovalTimeout, evidence),
+            new ApprovalRequest($"the rollout of {model} v{version}", policy.Approvers, policy.RequiredApprovals, policy.Timeout, evidence),
             new SubOrchestrationOptions(new TaskOptions(), ApprovalInstanceId(model, version)));
         if (!approval.Approved)
         {
             return approval.Outcome == ApprovalOutcome.TimedOut
-                ? End(RetrainStages.Approval, "approval timed out", $"no decision within {policy.ApprovalTimeout}", approval.Outcome)
+                ? End(RetrainStages.Approval, "approval timed out", $"no decision within {policy.Timeout}", approval.Outcome)
                 : End(RetrainStages.Approval, "rejected by approvers", $"rejected by {approval.Votes.LastOrDefault()?.Approver}", approval.Outcome);
         }
 

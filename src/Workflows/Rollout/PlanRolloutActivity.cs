@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 using Serverless.Core.Rollout;
 using Serverless.Core.Rollout.Plans;
@@ -7,11 +8,12 @@ using Serverless.Core.Rollout.Plans;
 namespace Serverless.Workflows.Rollout;
 
 /// <summary>
-/// Resolves the rollout's plan from settings (<see cref="RolloutPlanner"/>) and reads the champion it starts from; refuses
+/// Resolves the rollout's plan from settings (<see cref="RolloutPlanner"/>, with the model's approval policy) and reads the champion it starts from; refuses
 /// (<see cref="RolloutStart.Error"/>) an unknown model or version, a model with no champion, or a candidate that already is it.
 /// </summary>
 /// <remarks>Reads only; safe to run again. The orchestration keeps the plan it returns, so a settings change never alters a running rollout.</remarks>
-public sealed class PlanRolloutActivity(IModelRegistry registry, IOptions<RolloutOptions> options) : TaskActivity<RolloutRequest, RolloutStart>
+public sealed class PlanRolloutActivity(IModelRegistry registry, IOptions<RolloutOptions> options, IOptions<ApprovalOptions> approvals)
+    : TaskActivity<RolloutRequest, RolloutStart>
 {
     public override async Task<RolloutStart> RunAsync(TaskActivityContext context, RolloutRequest input)
     {
@@ -36,7 +38,7 @@ public sealed class PlanRolloutActivity(IModelRegistry registry, IOptions<Rollou
             return new RolloutStart(null, champion, $"Version {input.Version} already is the champion of '{input.Model}'.");
         }
 
-        var (plan, error) = RolloutPlanner.Resolve(options.Value, input.Model, input.Plan);
+        var (plan, error) = RolloutPlanner.Resolve(options.Value, approvals.Value.PolicyFor(input.Model), input.Model, input.Plan);
         return new RolloutStart(plan, champion, error);
     }
 }

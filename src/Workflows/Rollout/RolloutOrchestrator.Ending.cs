@@ -35,14 +35,14 @@ public sealed partial class RolloutOrchestrator
     /// <summary>Asks for an approval (a sub-orchestration) and waits for it; true when approved.</summary>
     private async Task<bool> ApproveAsync(int step, string stage)
     {
-        var plan = _plan!;
-        Status(_progress with { State = "awaiting-approval", Until = null, Detail = $"approve {stage}: {string.Join(", ", plan.Approvers)}" });
+        var policy = _plan!.Approval;
+        Status(_progress with { State = "awaiting-approval", Until = null, Detail = $"approve {stage}: {string.Join(", ", policy.Approvers)}" });
         var evidence = new ApprovalEvidence(_request.Model, _request.Version, _champion, [], [], null, _request.RequestedBy, _request.Reason);
         // Unique per rollout run and step, and the same on replay: the approval ledger keys requests by this id.
         var id = string.Create(CultureInfo.InvariantCulture, $"{_context.InstanceId}-{_progress.Version}-{_started:yyyyMMddHHmmss}-approve-{step}");
         var result = await _context.CallSubOrchestratorAsync<ApprovalResult>(
             nameof(ApprovalOrchestrator),
-            new ApprovalRequest(stage, plan.Approvers, plan.RequiredApprovals, plan.ApprovalTimeout, evidence),
+            new ApprovalRequest(stage, policy.Approvers, policy.RequiredApprovals, policy.Timeout, evidence),
             new SubOrchestrationOptions(instanceId: id));
         var who = string.Join(", ", result.Votes.Select(v => $"{v.Approver} ({v.Decision})"));
         Status(_progress with { Detail = $"{stage}: {result.Outcome}{(who.Length > 0 ? " by " + who : "")}" });

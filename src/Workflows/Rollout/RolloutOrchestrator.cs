@@ -15,8 +15,9 @@ namespace Serverless.Workflows.Rollout;
 /// <para>Events: <c>Promote</c> skips the remaining steps and promotes; <c>Rollback</c> (also raised by alerts) restores
 /// the champion at once, skipping analysis; <c>Abort</c> restores the champion and ends aborted. Events are taken while
 /// baking, and at every step boundary (one raised during an approval or an activity waits for the next boundary).</para>
-/// <para>Approvals (<see cref="Approvals.ApprovalOrchestrator"/> as a sub-orchestration): to start, when the plan asks
-/// and the request was not approved already; before each step the plan lists. A rejection or timeout restores the
+/// <para>Approvals (<see cref="Approvals.ApprovalOrchestrator"/> as a sub-orchestration), by the model's approval policy
+/// carried in the plan: to start, when the policy asks and the request was not approved already; before each step that
+/// reaches one of its approval percents. A rejection or timeout restores the
 /// champion and ends <c>rejected</c>.</para>
 /// <para>Deterministic: the context's clock, timers, activities and events only; the plan is resolved once by an
 /// activity, so a settings change never alters a running rollout. Each event has one waiter for the whole run (a
@@ -59,7 +60,7 @@ public sealed partial class RolloutOrchestrator : TaskOrchestrator<RolloutReques
         _rollback = context.WaitForExternalEvent<RollbackSignal>(RolloutNames.RollbackEvent);
         Status(_progress with { Champion = champion, Plan = plan.Name, Steps = plan.Steps.Count, State = "planned", Detail = $"plan from {plan.Source}" });
 
-        if (plan.ApproveStart && !input.StartApproved && !await ApproveAsync(0, $"the rollout of {input.Model} v{input.Version}"))
+        if (plan.Approval.ApproveStart && !input.StartApproved && !await ApproveAsync(0, $"the rollout of {input.Model} v{input.Version}"))
         {
             return End("rejected", champion, "the start of the rollout was not approved.");
         }

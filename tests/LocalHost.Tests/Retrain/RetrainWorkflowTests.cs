@@ -36,8 +36,8 @@ public sealed class RetrainWorkflowTests(AzuriteFixture azurite) : IClassFixture
             ("Approvals:PublicBaseUrl", "http://approvals.test"),
             ("Email:Host", "127.0.0.1"),
             ("Email:Port", _sink.Port.ToString(CultureInfo.InvariantCulture)),
-            ("Retrain:Approvers", "ops@example.org"),
-            ("Retrain:Models:churn:Approvers", "carol@example.org"),
+            ("Approvals:Default:Approvers", "ops@example.org"),
+            ("Approvals:Models:churn:Approvers", "carol@example.org"),
             // Short canary bakes with windows flushed every second and routing refreshed fast. Score shift is off: the
             // load replays the same few records, so the two versions' score histograms are points, not distributions.
             // The p95 slack is wide: a few ms of scheduling noise on a shared CI box would otherwise decide (the rollout's

@@ -1,3 +1,4 @@
+using Serverless.Core.Approvals;
 using Serverless.Core.Validation;
 using Serverless.Workflows.Retrain;
 
@@ -6,25 +7,20 @@ namespace Serverless.Workflows.Tests.Retrain;
 public class RetrainOptionsTests
 {
     [Fact]
-    public void PolicyFor_ModelWithItsOwnEntry_OverridesOnlyWhatItSets()
+    public void PolicyFor_TakesTheModelsApprovalPolicyAndItsOwnGates()
     {
         var gates = new ValidationPolicy { Tolerance = 0.05 };
-        var options = new RetrainOptions
-        {
-            Approvers = "ops@example.org",
-            RequiredApprovals = 1,
-            ApprovalTimeout = TimeSpan.FromHours(72),
-            Models = { ["churn"] = new RetrainModelPolicy { Approvers = "alice@example.org; bob@example.org", RequiredApprovals = 2, Validation = gates } },
-        };
+        var retrain = new RetrainOptions { Models = { ["churn"] = new RetrainModelPolicy { Validation = gates } } };
+        var approvals = new ApprovalOptions { Models = { ["churn"] = new ApprovalPolicySettings { Approvers = "alice@example.org; bob@example.org", RequiredApprovals = 2 } } };
 
-        var churn = options.PolicyFor("churn");
-        var other = options.PolicyFor("taxi");
+        var churn = retrain.PolicyFor("churn", approvals);
+        var other = retrain.PolicyFor("taxi", approvals);
 
-        Assert.Equal(["alice@example.org", "bob@example.org"], churn.Approvers);
-        Assert.Equal((2, TimeSpan.FromHours(72)), (churn.RequiredApprovals, churn.ApprovalTimeout));
+        Assert.Equal((2, TimeSpan.FromHours(72), "Approvals:Models:churn"), (churn.Approval.RequiredApprovals, churn.Approval.Timeout, churn.Approval.Source));
+        Assert.Equal(["alice@example.org", "bob@example.org"], churn.Approval.Approvers);
         Assert.Same(gates, churn.Validation);
-        Assert.Equal(["ops@example.org"], other.Approvers);
-        Assert.Equal((1, (ValidationPolicy?)null), (other.RequiredApprovals, other.Validation));
+        Assert.Empty(other.Approval.Approvers);
+        Assert.Null(other.Validation);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class RetrainOrchestratorTests
         _context.SetupGet(c => c.InstanceId).Returns("retrain-churn");
         _context.Setup(c => c.NewGuid()).Returns(RunGuid);
         _context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => _statuses.Add((RetrainProgress)s!));
-        Plan(new RetrainPolicy(["alice@example.org", "bob@example.org"], 1, TimeSpan.FromHours(72), null));
+        Plan(Policy(["alice@example.org", "bob@example.org"], 1, TimeSpan.FromHours(72)));
         _context.Setup(c => c.CallActivityAsync<TrainingSnapshot>(nameof(SnapshotTrainingDataActivity), Training, RetrainOrchestrator.Retry))
             .ReturnsAsync(Snapshot);
         _context.Setup(c => c.CallActivityAsync<TrainedVersion>(
@@ -75,7 +75,7 @@ public class RetrainOrchestratorTests
     [Fact]
     public async Task RunAsync_NoChampion_ValidatesWithoutScoringOne()
     {
-        Plan(new RetrainPolicy(["alice@example.org"], 1, TimeSpan.FromHours(72), null), champion: null);
+        Plan(Policy(["alice@example.org"], 1, TimeSpan.FromHours(72)), champion: null);
         _context.Setup(c => c.CallActivityAsync<ValidationReport>(
                 nameof(ValidateCandidateActivity), new ValidationRequest("churn", 4, null, null, null), RetrainOrchestrator.Retry))
             .ReturnsAsync(new ValidationReport("churn", 4, null, false, [new GateResult("metric minimums", false, "auc 0.5 not >= 0.6")], [], 0.2,
@@ -119,7 +119,7 @@ public class RetrainOrchestratorTests
     [Fact]
     public async Task RunAsync_TwoApprovalsRequired_AsksForTwoAndRollsOutOnceBothApproved()
     {
-        Plan(new RetrainPolicy(["alice@example.org", "bob@example.org"], 2, TimeSpan.FromHours(24), null));
+        Plan(Policy(["alice@example.org", "bob@example.org"], 2, TimeSpan.FromHours(24)));
         Approval(ApprovalOutcome.Approved, Vote("alice@example.org"), Vote("bob@example.org"));
         Rollout(new RolloutResult("promoted", 4, 4, "ok"));
 
@@ -145,12 +145,12 @@ public class RetrainOrchestratorTests
     [Fact]
     public async Task RunAsync_NoApproversConfigured_EndsWithoutAskingOrRollingOut()
     {
-        Plan(new RetrainPolicy([], 1, TimeSpan.FromHours(72), null));
+        Plan(Policy([], 1, TimeSpan.FromHours(72)));
 
         var result = await RunAsync();
 
         Assert.Equal((RetrainStages.Approval, "no approvers"), (result.Stage, result.Outcome));
-        Assert.Contains("Retrain:Models:churn:Approvers", result.Detail);
+        Assert.Contains("Approvals:Models:churn:Approvers", result.Detail);
         Assert.Empty(_approvals);
     }
 
@@ -246,6 +246,9 @@ public class RetrainOrchestratorTests
                 It.Is<TaskOptions?>(o => o is SubOrchestrationOptions && ((SubOrchestrationOptions)o).InstanceId == "rollout-churn")))
             .Callback<TaskName, object?, TaskOptions?>((_, input, _) => _rollouts.Add((RolloutRequest)input!))
             .ReturnsAsync(result);
+
+    private static RetrainPolicy Policy(string[] approvers, int required, TimeSpan timeout) =>
+        new(new ApprovalPolicy(approvers, required, timeout, false, [], "Approvals:Models:churn"), null);
 
     private static ApprovalVote Vote(string approver, ApprovalDecision decision = ApprovalDecision.Approve) =>
         new(approver, decision, DateTimeOffset.UnixEpoch, "10.0.0.1", "n");

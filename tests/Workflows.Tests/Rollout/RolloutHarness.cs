@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Moq;
+using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 using Serverless.Core.Rollout;
 using Serverless.Core.Rollout.Health;
@@ -21,9 +22,13 @@ internal sealed class RolloutHarness
     private readonly Mock<TaskOrchestrationContext> _context = new(MockBehavior.Strict);
     private DateTime _now = Start;
 
-    public RolloutHarness(RolloutPlanSettings? plan = null, int? champion = 6)
+    /// <summary>A model's approval policy as <see cref="ApprovalOptions.PolicyFor"/> would resolve it.</summary>
+    public static ApprovalPolicy Policy(string approvers, string steps = "", bool start = false, int required = 1) =>
+        new(approvers.Split(','), required, TimeSpan.FromHours(72), start, ApprovalOptions.TryParseSteps(steps, out var parsed) ? parsed : throw new ArgumentException(steps), "test");
+
+    public RolloutHarness(RolloutPlanSettings? plan = null, int? champion = 6, ApprovalPolicy? approval = null)
     {
-        var (built, error) = RolloutPlanner.Build(plan ?? new RolloutPlanSettings { Bake = TimeSpan.FromMinutes(10) }, "test");
+        var (built, error) = RolloutPlanner.Build(plan ?? new RolloutPlanSettings { Bake = TimeSpan.FromMinutes(10) }, "test", approval ?? ApprovalPolicy.None);
         Assert.Null(error);
         PlanResult = new RolloutStart(built, champion, null);
 

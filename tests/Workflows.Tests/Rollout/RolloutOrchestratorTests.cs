@@ -146,7 +146,7 @@ public class RolloutOrchestratorTests
     [Fact]
     public async Task RunAsync_StepApprovalApproved_AsksBeforeTrafficRisesToThatStep()
     {
-        var harness = new RolloutHarness(new RolloutPlanSettings { ApproveSteps = "25", Approvers = "alice@example.org" });
+        var harness = new RolloutHarness(approval: RolloutHarness.Policy("alice@example.org", steps: "25"));
 
         var result = await harness.RunAsync();
 
@@ -162,7 +162,7 @@ public class RolloutOrchestratorTests
     [Fact]
     public async Task RunAsync_StepApprovalRejected_RestoresTheChampionAndEndsRejected()
     {
-        var harness = new RolloutHarness(new RolloutPlanSettings { ApproveSteps = "25", Approvers = "alice@example.org" });
+        var harness = new RolloutHarness(approval: RolloutHarness.Policy("alice@example.org", steps: "25"));
         harness.Decisions.Enqueue(ApprovalOutcome.Rejected);
 
         var result = await harness.RunAsync();
@@ -174,7 +174,7 @@ public class RolloutOrchestratorTests
     [Fact]
     public async Task RunAsync_StartNeedsApprovalAndItTimesOut_RejectedWithNothingChanged()
     {
-        var harness = new RolloutHarness(new RolloutPlanSettings { ApproveStart = true, Approvers = "alice@example.org,bob@example.org", RequiredApprovals = 2 });
+        var harness = new RolloutHarness(approval: RolloutHarness.Policy("alice@example.org,bob@example.org", start: true, required: 2));
         harness.Decisions.Enqueue(ApprovalOutcome.TimedOut);
 
         var result = await harness.RunAsync(startApproved: false);
@@ -187,7 +187,7 @@ public class RolloutOrchestratorTests
     [Fact]
     public async Task RunAsync_StartAlreadyApproved_DoesNotAskAgain()
     {
-        var harness = new RolloutHarness(new RolloutPlanSettings { ApproveStart = true, Approvers = "alice@example.org" });
+        var harness = new RolloutHarness(approval: RolloutHarness.Policy("alice@example.org", start: true));
 
         var result = await harness.RunAsync(startApproved: true);
 

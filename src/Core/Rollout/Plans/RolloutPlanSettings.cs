@@ -2,7 +2,8 @@ namespace Serverless.Core.Rollout.Plans;
 
 /// <summary>
 /// A rollout plan as settings (<c>Rollout:Canary</c>, <c>Rollout:BlueGreen</c>, or a model's own
-/// <c>Rollout:Plans:{model}</c>): the strategy, its steps and bake, and which steps need a fresh approval.
+/// <c>Rollout:Plans:{model}</c>): the strategy, its steps and bake. Who approves the start and which steps is the
+/// model's approval policy (<c>Approvals:Default</c>, <c>Approvals:Models:{model}</c>), not the plan's.
 /// Lists are comma-separated text so one app setting holds each (<c>Rollout__Canary__Steps=5,25,50,100</c>).
 /// </summary>
 /// <remarks>Checked at start (<see cref="RolloutOptionsValidator"/>); <see cref="RolloutPlanner"/> turns it into a <see cref="RolloutPlan"/>.</remarks>
@@ -24,18 +25,4 @@ public sealed class RolloutPlanSettings
 
     /// <summary>How many times an inconclusive analysis (too few samples) extends a step's bake before the step fails.</summary>
     public int MaxExtensions { get; set; } = 2;
-
-    /// <summary>Whether starting the rollout needs an approval (unless the caller says it was approved already, as retrain does).</summary>
-    public bool ApproveStart { get; set; }
-
-    /// <summary>The step percents that need a fresh approval before traffic rises to them (<c>25,100</c>); empty: none.</summary>
-    public string ApproveSteps { get; set; } = "";
-
-    /// <summary>Who approves (comma-separated addresses); required when any approval is asked for.</summary>
-    public string Approvers { get; set; } = "";
-
-    public int RequiredApprovals { get; set; } = 1;
-
-    /// <summary>How long approvers have; no decision by then is a rejection.</summary>
-    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromHours(72);
 }

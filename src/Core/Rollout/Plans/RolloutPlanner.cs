@@ -1,12 +1,14 @@
 using System.Globalization;
+using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 
 namespace Serverless.Core.Rollout.Plans;
 
 /// <summary>
 /// Turns settings into the plan a rollout follows. A model's own plan (<c>Rollout:Plans:{model}</c>) wins; a request that
-/// names the other strategy gets that strategy's default plan, still with the model's approval policy (approvers and
-/// approval steps are the model's, whatever the strategy).
+/// names the other strategy gets that strategy's default plan. Approvals are the model's policy whatever the strategy
+/// (<see cref="ApprovalPolicy"/>): a step needs one when it raises the candidate to or past one of the policy's
+/// <see cref="ApprovalPolicy.ApproveSteps"/> percents, so a threshold always lands on a step of any plan.
 /// </summary>
 /// <remarks>Pure and thread-safe. Errors name the setting at fault, so they read the same at start-up and in a 400.</remarks>
 public static class RolloutPlanner
@@ -15,8 +17,9 @@ public static class RolloutPlanner
     public const string BlueGreen = "blue-green";
 
     /// <summary>The plan for <paramref name="model"/>, or why there is none (an unknown plan name, settings at fault).</summary>
+    /// <param name="approval">The model's approval policy (<see cref="ApprovalOptions.PolicyFor"/>).</param>
     /// <param name="name">The requested strategy; null for the model's configured plan.</param>
-    public static (RolloutPlan? Plan, string? Error) Resolve(RolloutOptions options, string model, string? name)
+    public static (RolloutPlan? Plan, string? Error) Resolve(RolloutOptions options, ApprovalPolicy approval, string model, string? name)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (name is not null && name is not Canary and not BlueGreen)
@@ -27,31 +30,17 @@ public static class RolloutPlanner
         options.Plans.TryGetValue(model, out var own);
         if (own is not null && (name is null || string.Equals(own.Strategy, name, StringComparison.OrdinalIgnoreCase)))
         {
-            return Build(own, $"Rollout:Plans:{model}");
+            return Build(own, $"Rollout:Plans:{model}", approval);
         }
 
         var strategy = name ?? own?.Strategy ?? options.DefaultStrategy;
-        var (defaults, source) = strategy.Equals(BlueGreen, StringComparison.OrdinalIgnoreCase)
-            ? (options.BlueGreen, "Rollout:BlueGreen")
-            : (options.Canary, "Rollout:Canary");
-        var (plan, error) = Build(defaults, source);
-        if (plan is null || own is null)
-        {
-            return (plan, error);
-        }
-
-        // The model's approval policy applies whatever the strategy: rebuild the default plan with it.
-        var merged = new RolloutPlanSettings
-        {
-            Strategy = defaults.Strategy, Steps = defaults.Steps, Bake = defaults.Bake, Shadow = defaults.Shadow, ShadowPercent = defaults.ShadowPercent,
-            MaxExtensions = defaults.MaxExtensions, ApproveStart = own.ApproveStart, ApproveSteps = own.ApproveSteps, Approvers = own.Approvers,
-            RequiredApprovals = own.RequiredApprovals, ApprovalTimeout = own.ApprovalTimeout,
-        };
-        return Build(merged, $"{source} with the approvals of Rollout:Plans:{model}");
+        return strategy.Equals(BlueGreen, StringComparison.OrdinalIgnoreCase)
+            ? Build(options.BlueGreen, "Rollout:BlueGreen", approval)
+            : Build(options.Canary, "Rollout:Canary", approval);
     }
 
     /// <summary>The plan <paramref name="settings"/> describe, or the first thing wrong with them (prefixed with <paramref name="source"/>).</summary>
-    public static (RolloutPlan? Plan, string? Error) Build(RolloutPlanSettings settings, string source)
+    public static (RolloutPlan? Plan, string? Error) Build(RolloutPlanSettings settings, string source, ApprovalPolicy approval)
     {
         ArgumentNullException.ThrowIfNull(settings);
         string Fail(string field, string why) => $"{source}:{field}: {why}";
@@ -71,11 +60,6 @@ public static class RolloutPlanner
             return (null, Fail("MaxExtensions", "must be 0-20."));
         }
 
-        if (!TryParseList(settings.ApproveSteps, out var approveSteps))
-        {
-            return (null, Fail("ApproveSteps", $"'{settings.ApproveSteps}' is not a comma-separated list of percents."));
-        }
-
         var steps = new List<RolloutStep>();
         if (settings.Shadow)
         {
@@ -90,7 +74,7 @@ public static class RolloutPlanner
         if (strategy == BlueGreen)
         {
             steps.Add(new RolloutStep(BlueGreen, DeploymentMode.BlueGreen, 0, Bake: false, NeedsApproval: false));
-            steps.Add(new RolloutStep(BlueGreen, DeploymentMode.BlueGreen, 100, Bake: true, approveSteps.Contains(100)));
+            steps.Add(new RolloutStep(BlueGreen, DeploymentMode.BlueGreen, 100, Bake: true, approval.NeedsApproval(0, 100)));
         }
         else
         {
@@ -106,7 +90,7 @@ public static class RolloutPlanner
                     return (null, Fail("Steps", $"'{settings.Steps}' must rise, each 1-100."));
                 }
 
-                steps.Add(new RolloutStep(Canary, DeploymentMode.Canary, weights[i], Bake: true, approveSteps.Contains(weights[i])));
+                steps.Add(new RolloutStep(Canary, DeploymentMode.Canary, weights[i], Bake: true, approval.NeedsApproval(i == 0 ? 0 : weights[i - 1], weights[i])));
             }
 
             if (weights[^1] != 100)
@@ -115,34 +99,7 @@ public static class RolloutPlanner
             }
         }
 
-        foreach (var weight in approveSteps)
-        {
-            if (!steps.Any(s => s.NeedsApproval && s.Weight == weight))
-            {
-                var allowed = string.Join(",", steps.Where(s => s.Mode != DeploymentMode.Shadow && s.Bake).Select(s => s.Weight));
-                return (null, Fail("ApproveSteps", $"{weight} is not a step of the plan ({allowed})."));
-            }
-        }
-
-        var approvers = settings.Approvers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var asks = settings.ApproveStart || approveSteps.Count > 0;
-        if (asks && approvers.Length == 0)
-        {
-            return (null, Fail("Approvers", "the plan asks for approvals but names no approvers."));
-        }
-
-        if (asks && (settings.RequiredApprovals < 1 || settings.RequiredApprovals > approvers.Length))
-        {
-            return (null, Fail("RequiredApprovals", $"must be 1-{approvers.Length} (the approvers named)."));
-        }
-
-        if (asks && settings.ApprovalTimeout <= TimeSpan.Zero)
-        {
-            return (null, Fail("ApprovalTimeout", "must be positive."));
-        }
-
-        return (new RolloutPlan(strategy, source, steps, settings.Bake, settings.MaxExtensions, settings.ApproveStart, approvers,
-            Math.Max(settings.RequiredApprovals, 1), settings.ApprovalTimeout), null);
+        return (new RolloutPlan(strategy, source, steps, settings.Bake, settings.MaxExtensions, approval), null);
     }
 
     private static bool TryParseList(string text, out List<int> values)

@@ -1,3 +1,4 @@
+using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 using Serverless.Core.Rollout;
 using Serverless.Core.Rollout.Plans;
@@ -9,7 +10,7 @@ public class RolloutPlannerTests
     [Fact]
     public void Resolve_NoPlanOfItsOwn_DefaultCanaryFiveToHundred()
     {
-        var (plan, error) = RolloutPlanner.Resolve(new RolloutOptions(), "churn", null);
+        var (plan, error) = RolloutPlanner.Resolve(new RolloutOptions(), ApprovalPolicy.None, "churn", null);
 
         Assert.Null(error);
         Assert.Equal(("canary", "Rollout:Canary", TimeSpan.FromMinutes(10), 2), (plan!.Name, plan.Source, plan.Bake, plan.MaxExtensions));
@@ -20,7 +21,7 @@ public class RolloutPlannerTests
     [Fact]
     public void Resolve_BlueGreenRequested_GreenAtZeroUnbakedThenAllTrafficBaked()
     {
-        var (plan, _) = RolloutPlanner.Resolve(new RolloutOptions(), "churn", "blue-green");
+        var (plan, _) = RolloutPlanner.Resolve(new RolloutOptions(), ApprovalPolicy.None, "churn", "blue-green");
 
         Assert.Equal(
             [new RolloutStep("blue-green", DeploymentMode.BlueGreen, 0, false, false), new RolloutStep("blue-green", DeploymentMode.BlueGreen, 100, true, false)],
@@ -28,22 +29,33 @@ public class RolloutPlannerTests
     }
 
     [Fact]
-    public void Resolve_ModelsOwnPlan_WinsAndOtherStrategyKeepsItsApprovals()
+    public void Resolve_ModelsOwnPlan_WinsAndEveryStrategyTakesTheModelsApprovals()
     {
         var options = new RolloutOptions();
-        options.Plans["churn"] = new RolloutPlanSettings { Steps = "10,100", Bake = TimeSpan.FromSeconds(5), ApproveSteps = "100", Approvers = "a@example.org" };
+        options.Plans["churn"] = new RolloutPlanSettings { Steps = "10,100", Bake = TimeSpan.FromSeconds(5) };
+        var approvals = new ApprovalPolicy(["a@example.org"], 1, TimeSpan.FromHours(1), false, [100], "Approvals:Models:churn");
 
-        var own = RolloutPlanner.Resolve(options, "churn", null).Plan!;
-        var blueGreen = RolloutPlanner.Resolve(options, "churn", "blue-green").Plan!;
-        var other = RolloutPlanner.Resolve(options, "iris", null).Plan!;
+        var own = RolloutPlanner.Resolve(options, approvals, "churn", null).Plan!;
+        var blueGreen = RolloutPlanner.Resolve(options, approvals, "churn", "blue-green").Plan!;
+        var other = RolloutPlanner.Resolve(options, ApprovalPolicy.None, "iris", null).Plan!;
 
         Assert.Equal(("Rollout:Plans:churn", "10,100"), (own.Source, string.Join(",", own.Steps.Select(s => s.Weight))));
-        Assert.True(own.Steps[1].NeedsApproval);
+        Assert.Equal([false, true], own.Steps.Select(s => s.NeedsApproval));
         Assert.Equal("blue-green", blueGreen.Name);
         Assert.Equal(TimeSpan.FromMinutes(10), blueGreen.Bake);
-        Assert.True(blueGreen.Steps[^1].NeedsApproval);
-        Assert.Equal(["a@example.org"], blueGreen.Approvers);
+        Assert.Equal([false, true], blueGreen.Steps.Select(s => s.NeedsApproval));
+        Assert.Same(approvals, blueGreen.Approval);
         Assert.Equal("Rollout:Canary", other.Source);
+    }
+
+    [Fact]
+    public void Resolve_ApprovalThresholdBetweenSteps_AsksBeforeTheFirstStepPastIt()
+    {
+        var approvals = new ApprovalPolicy(["a@example.org"], 1, TimeSpan.FromHours(1), false, [30], "test");
+
+        var plan = RolloutPlanner.Resolve(new RolloutOptions(), approvals, "churn", null).Plan!;
+
+        Assert.Equal([50], plan.Steps.Where(s => s.NeedsApproval).Select(s => s.Weight));
     }
 
     [Fact]
@@ -51,7 +63,7 @@ public class RolloutPlannerTests
     {
         var options = new RolloutOptions { Canary = new RolloutPlanSettings { Shadow = true, ShadowPercent = 50 } };
 
-        var plan = RolloutPlanner.Resolve(options, "churn", null).Plan!;
+        var plan = RolloutPlanner.Resolve(options, ApprovalPolicy.None, "churn", null).Plan!;
 
         Assert.Equal(new RolloutStep("shadow", DeploymentMode.Shadow, 50, true, false), plan.Steps[0]);
         Assert.Equal(5, plan.Steps.Count);
@@ -70,23 +82,9 @@ public class RolloutPlannerTests
             options.Canary.Steps = steps;
         }
 
-        var (plan, error) = RolloutPlanner.Resolve(options, "churn", name);
+        var (plan, error) = RolloutPlanner.Resolve(options, ApprovalPolicy.None, "churn", name);
 
         Assert.Null(plan);
-        Assert.Contains(expected, error, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("30", "", 1, "ApproveSteps: 30 is not a step")]
-    [InlineData("25", "", 1, "Approvers")]
-    [InlineData("25", "a@example.org", 2, "RequiredApprovals")]
-    public void Build_ApprovalPolicyInconsistent_Refused(string approveSteps, string approvers, int required, string expected)
-    {
-        var settings = new RolloutPlanSettings { ApproveSteps = approveSteps, Approvers = approvers, RequiredApprovals = required };
-
-        var (_, error) = RolloutPlanner.Build(settings, "Rollout:Plans:churn");
-
-        Assert.StartsWith("Rollout:Plans:churn:", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
