@@ -18,7 +18,7 @@ dotnet build bench/Serving.Bench -c Release -v q -nologo >/dev/null
 source scripts/azurite-ephemeral.sh
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" LocalHost__StartAzurite=false Logging__LogLevel__Default=Warning \
+AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" LocalHost__StartAzurite=false Bench__BareEndpoint=true Logging__LogLevel__Default=Warning \
   dotnet src/LocalHost/bin/Release/net10.0/Serverless.LocalHost.dll --urls "$url" >/tmp/bench-profile-host.log 2>&1 &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; kill $azurite_pid 2>/dev/null || true' EXIT
@@ -26,12 +26,12 @@ trap 'kill $host_pid 2>/dev/null || true; kill $azurite_pid 2>/dev/null || true'
 body=$(dotnet bench/Serving.Bench/bin/Release/net10.0/Serverless.Serving.Bench.dll sample-body "$url" churn)
 lua=$(mktemp --suffix .lua)
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n' "$body" >"$lua"
-wrk -t2 -c"$connections" -d10s -s "$lua" "$url/api/models/churn/predict" >/dev/null   # warm-up (tiered JIT)
-wrk -t2 -c"$connections" -d"$((duration + 5))s" -s "$lua" "$url/api/models/churn/predict" >"$out/profile-wrk.txt" &
+wrk -t2 -c"$connections" -d10s -s "$lua" "$url${PROFILE_PATH:-/api/models/churn/predict}" >/dev/null   # warm-up (tiered JIT)
+wrk -t2 -c"$connections" -d"$((duration + 5))s" -s "$lua" "$url${PROFILE_PATH:-/api/models/churn/predict}" >"$out/profile-wrk.txt" &
 wrk_pid=$!
 sleep 2
 dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$duration" \
-  -o "$out/predict.nettrace" --format speedscope >/dev/null
+  -o "$out/${PROFILE_NAME:-predict}.nettrace" --format speedscope >/dev/null
 wait "$wrk_pid"
 grep Requests/sec "$out/profile-wrk.txt"
-python3 bench/profile_summary.py "$out/predict.speedscope.json"
+python3 bench/profile_summary.py "$out/${PROFILE_NAME:-predict}.speedscope.json"

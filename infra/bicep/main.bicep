@@ -308,6 +308,7 @@ module functionApp 'modules/functionApp.bicep' = {
       Monitoring__PredictionLog__Retention: defaults.Monitoring__PredictionLog__Retention
       Monitoring__PredictionLog__PurgeInterval: defaults.Monitoring__PredictionLog__PurgeInterval
       Monitoring__PredictionLog__QueueCapacity: defaults.Monitoring__PredictionLog__QueueCapacity
+      Monitoring__PredictionLog__MaxRowsPerSecond: defaults.Monitoring__PredictionLog__MaxRowsPerSecond
       Monitoring__PredictionLog__StoreInputs: defaults.Monitoring__PredictionLog__StoreInputs
       Monitoring__Feedback__Table: defaults.Monitoring__Feedback__Table
       Monitoring__Feedback__Container: defaults.Monitoring__Feedback__Container

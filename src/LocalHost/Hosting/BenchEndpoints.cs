@@ -2,8 +2,9 @@ namespace Serverless.LocalHost.Hosting;
 
 /// <summary>
 /// The anchor of the HTTP benchmark (bench/http.sh): a bare endpoint on the same host and pipeline that
-/// reads the request body and answers a fixed JSON body, so the ratio isolates what scoring adds.
-/// Mapped only when <c>Bench:BareEndpoint</c> is true.
+/// reads the request body and answers a fixed JSON body, so the ratio isolates what scoring adds; and
+/// <c>GET /bench/jit</c>, how many methods the JIT has compiled so far, so the benchmark can wait until the host's
+/// background re-jitting to optimized code is done. Mapped only when <c>Bench:BareEndpoint</c> is true.
 /// </summary>
 internal static class BenchEndpoints
 {
@@ -19,6 +20,7 @@ internal static class BenchEndpoints
                 response.ContentType = "application/json";
                 await response.Body.WriteAsync(Ok);
             });
+            app.MapGet("/bench/jit", () => new { methods = System.Runtime.JitInfo.GetCompiledMethodCount() });
         }
 
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Serverless.Api.Http;
 using Serverless.Api.Security;
 using Serverless.Api.Scoring;
@@ -24,10 +25,12 @@ internal static class OpenInferenceApi
         endpoints.MapGet(Routes.OipModelVersionReady, (string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
             ModelVersions.TryParse(version, out var v, out var error) ? h.ModelReadyAsync(name, v, ct) : Task.FromResult(error));
 
-        endpoints.MapPost(Routes.OipInfer, (HttpRequest request, string name, OpenInferenceHandler h, CancellationToken ct) =>
-            h.InferAsync(request, name, null, ct)).RequireApiKeyForScoring(endpoints);
-        endpoints.MapPost(Routes.OipInferVersion, (HttpRequest request, string name, string version, OpenInferenceHandler h, CancellationToken ct) =>
-            ModelVersions.TryParse(version, out var v, out var error) ? h.InferAsync(request, name, v, ct) : Task.FromResult(error)).RequireApiKeyForScoring(endpoints);
+        // As for record scoring (ScoringApi): the handler is taken once, so an inference request creates no DI scope.
+        var infer = endpoints.ServiceProvider.GetRequiredService<OpenInferenceHandler>();
+        endpoints.MapPost(Routes.OipInfer, (HttpRequest request, string name, CancellationToken ct) =>
+            infer.InferAsync(request, name, null, ct)).RequireApiKeyForScoring(endpoints);
+        endpoints.MapPost(Routes.OipInferVersion, (HttpRequest request, string name, string version, CancellationToken ct) =>
+            ModelVersions.TryParse(version, out var v, out var error) ? infer.InferAsync(request, name, v, ct) : Task.FromResult(error)).RequireApiKeyForScoring(endpoints);
         return endpoints;
     }
 }

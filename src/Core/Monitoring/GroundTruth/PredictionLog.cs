@@ -11,14 +11,16 @@ namespace Serverless.Core.Monitoring.GroundTruth;
 /// </summary>
 /// <remarks>
 /// Never blocks and never throws: a full queue drops the request (counted in <see cref="Dropped"/>), and the prediction is
-/// served regardless. The only per-request work is the sampling hash and one copy of the encoded rows. Thread-safe singleton.
+/// served regardless. At most <see cref="PredictionLogOptions.MaxRowsPerSecond"/> sampled rows a second are logged. The only per-request work is the sampling hash and one copy of the encoded rows. Thread-safe singleton.
 /// </remarks>
 public sealed class PredictionLog
 {
     private readonly Channel<PendingPredictions> _queue;
     private readonly double _rate;
     private readonly TimeProvider _time;
+    private readonly RowRateLimit _limit;
     private long _dropped;
+    private long _throttled;
 
     public PredictionLog(IOptions<PredictionLogOptions> options, TimeProvider time)
     {
@@ -26,6 +28,7 @@ public sealed class PredictionLog
         Enabled = o.Enabled;
         _rate = o.SampleRate;
         _time = time;
+        _limit = new RowRateLimit(o.MaxRowsPerSecond, time);
         _queue = Channel.CreateBounded<PendingPredictions>(
             new BoundedChannelOptions(o.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
@@ -34,6 +37,9 @@ public sealed class PredictionLog
 
     /// <summary>Requests not logged because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Sampled requests not logged because this second's <see cref="PredictionLogOptions.MaxRowsPerSecond"/> was used up.</summary>
+    public long Throttled => Interlocked.Read(ref _throttled);
 
     internal ChannelReader<PendingPredictions> Reader => _queue.Reader;
 
@@ -45,8 +51,22 @@ public sealed class PredictionLog
     /// <returns>True when queued; false when not logged (not sampled, nothing to log, or the queue is full).</returns>
     public bool TryEnqueue(ModelManifest manifest, string endpoint, ReadOnlySpan<float> features, int rows, TabularPredictions? predictions, in ScoringCall call)
     {
-        if (!Enabled || predictions is null || call.RequestId is not { } id || rows <= 0 || !(MustLog(call) || PredictionSampler.IsSampled(id, _rate)))
+        if (!Enabled || predictions is null || call.RequestId is not { } id || rows <= 0)
         {
+            return false;
+        }
+
+        if (MustLog(call))
+        {
+            _limit.Take(rows);
+        }
+        else if (!PredictionSampler.IsSampled(id, _rate))
+        {
+            return false;
+        }
+        else if (!_limit.TryTake(rows))
+        {
+            Interlocked.Increment(ref _throttled);
             return false;
         }
 

@@ -21,6 +21,15 @@ public sealed class PredictionLogOptions
     [Range(0.0, 1.0)]
     public double SampleRate { get; set; } = 0.1;
 
+    /// <summary>
+    /// Most rows this instance logs per second (0: no cap). Sampled requests beyond it are not logged (counted in
+    /// <see cref="PredictionLog.Throttled"/>); requests that must be logged (levels human and shadow, review) always are.
+    /// The log's partition is the model and one Table Storage partition takes about 2,000 entities a second for all
+    /// instances: 100 leaves room for 20 busy instances, and keeps the log's cost off a saturated instance's hot path.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxRowsPerSecond { get; set; } = 100;
+
     /// <summary>Rows older than this are deleted (a purge runs every <see cref="PurgeInterval"/>).</summary>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);

@@ -11,7 +11,7 @@ namespace Serverless.Core.Monitoring.GroundTruth;
 /// <see cref="PredictionLogOptions.Retention"/> every <see cref="PredictionLogOptions.PurgeInterval"/>.
 /// </summary>
 /// <remarks>
-/// Runs apart from the hot path. A failed write is retried once; then its rows are dropped and counted (the log is a
+/// Runs apart from the hot path, writing what gathered over <see cref="Linger"/> at a time. A failed write is retried once; then its rows are dropped and counted (the log is a
 /// sample: losing rows costs feedback matches, never a prediction). Review items are written after their log rows, so a
 /// queued item's prediction can always be joined with its label. On shutdown what is queued is written, for up to 10 s.
 /// </remarks>
@@ -21,6 +21,13 @@ public sealed class PredictionLogWriter(
     : BackgroundService
 {
     private const int BatchRequests = 256;
+
+    /// <summary>
+    /// How long the writer lets requests gather after the first one arrives. Each Table transaction costs the instance about
+    /// the same (an HTTP call and the SDK's multipart body, tens of KB allocated) for 1 row as for 100, so writing at every
+    /// wake-up made the log cost more than the predictions it logs; at the default 100 rows a second this fills a transaction.
+    /// </summary>
+    internal static readonly TimeSpan Linger = TimeSpan.FromSeconds(1);
     private long _written;
     private long _lost;
 
@@ -42,6 +49,7 @@ public sealed class PredictionLogWriter(
         {
             while (await log.WaitToReadAsync(stoppingToken))
             {
+                await Task.Delay(Linger, time, stoppingToken);
                 await WriteQueuedAsync(stoppingToken);
             }
         }

@@ -8,7 +8,7 @@ namespace Serverless.Core.Tests.Monitoring.GroundTruth;
 public class PredictionLogTests
 {
     private static PredictionLog Log(int capacity = 100, double rate = 1, bool storeInputs = false) =>
-        new(Options.Create(new PredictionLogOptions { QueueCapacity = capacity, SampleRate = rate, StoreInputs = storeInputs }), TimeProvider.System);
+        new(Options.Create(new PredictionLogOptions { QueueCapacity = capacity, SampleRate = rate, StoreInputs = storeInputs, MaxRowsPerSecond = 0 }), TimeProvider.System);
 
     private static List<LoggedPrediction> Rows(PendingPredictions pending, bool storeInputs)
     {
