@@ -54,7 +54,32 @@ public sealed class FixedHistogram
     /// <summary>The bin of a value: the number of edges at or below it.</summary>
     public static int BinOf(IReadOnlyList<double> edges, double value)
     {
+        if (edges is double[] array)
+        {
+            return BinOf(array.AsSpan(), value);
+        }
+
         int low = 0, high = edges.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (edges[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>As above on an array's span: what the hot path calls, without an interface call per comparison.</summary>
+    public static int BinOf(ReadOnlySpan<double> edges, double value)
+    {
+        int low = 0, high = edges.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;

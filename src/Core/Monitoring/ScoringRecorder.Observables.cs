@@ -114,10 +114,10 @@ public sealed partial class ScoringRecorder
             var layout = monitor.Layout;
             lock (monitor.Gate)
             {
-                for (var b = 0; b <= layout.ScoreEdges.Count; b++)
+                for (var b = 0; b <= layout.ScoreEdges.Length; b++)
                 {
                     var low = b == 0 ? "-inf" : layout.ScoreEdges[b - 1].ToString("R", CultureInfo.InvariantCulture);
-                    var high = b == layout.ScoreEdges.Count ? "inf" : layout.ScoreEdges[b].ToString("R", CultureInfo.InvariantCulture);
+                    var high = b == layout.ScoreEdges.Length ? "inf" : layout.ScoreEdges[b].ToString("R", CultureInfo.InvariantCulture);
                     measurements.Add(new Measurement<long>(monitor.Totals[layout.ScoreOffset + b], Tags(monitor, MonitoringTelemetry.ScoreBinTag, $"[{low},{high})")));
                 }
             }

@@ -67,20 +67,41 @@ public sealed partial class ScoringRecorder : IScoringObserver
         {
             var monitor = MonitorOf(manifest);
             var layout = monitor.Layout;
-            var capacity = RowStatistics.Capacity(layout, Math.Max(rows, predictions?.Rows ?? 0));
-            Span<int> indices = capacity <= StackIndices ? stackalloc int[StackIndices] : (rented = ArrayPool<int>.Shared.Rent(capacity));
-            var count = RowStatistics.Indices(layout, features, rows, predictions, indices, out var scoreSum);
             var minute = WindowKey.MinuteOf(_time.GetUtcNow());
             var e = VersionMonitor.EndpointIndex(endpoint);
+
+            // A few records: the list of indices they increment is shorter than the layout, so only those are added under
+            // the lock. Many records: they are counted per bin on the stack, and the lock adds the array once.
+            var capacity = RowStatistics.Capacity(layout, Math.Max(rows, predictions?.Rows ?? 0));
+            var sparse = capacity <= layout.Size;
+            var length = sparse ? capacity : layout.Size;
+            var buffer = length <= StackIndices ? stackalloc int[StackIndices] : (rented = ArrayPool<int>.Shared.Rent(length));
+            double scoreSum;
+            scoped CountIndices indices = default;
+            scoped CountBins bins = default;
+            if (sparse)
+            {
+                indices = new CountIndices(buffer);
+                scoreSum = RowStatistics.Count(layout, features, rows, predictions, ref indices);
+            }
+            else
+            {
+                buffer = buffer[..length];
+                buffer.Clear();
+                bins = new CountBins(buffer);
+                scoreSum = RowStatistics.Count(layout, features, rows, predictions, ref bins);
+            }
+
             lock (monitor.Gate)
             {
                 var accumulator = monitor.For(minute);
-                var counts = accumulator.Counts;
-                var totals = monitor.Totals;
-                foreach (var index in indices[..count])
+                if (sparse)
                 {
-                    counts[index]++;
-                    totals[index]++;
+                    monitor.AddIndices(accumulator, indices.Written);
+                }
+                else
+                {
+                    monitor.AddCounts(accumulator, bins.Counts);
                 }
 
                 accumulator.Requests++;

@@ -20,18 +20,19 @@ internal sealed class VersionLayout
         {
             var definition = features[i];
             var training = manifest.Statistics?.FirstOrDefault(h => h.Name == definition.Name);
-            IReadOnlyList<double> edges = definition.Kind == FeatureKind.Categorical
+            // Arrays, copied once per version: the hot path bins every value against them.
+            var edges = definition.Kind == FeatureKind.Categorical
                 ? MonitoringBuckets.Categorical(definition.Categories?.Count ?? 0)
-                : training?.BinEdges ?? [];
+                : training?.BinEdges.ToArray() ?? [];
             Features[i] = new FeatureLayout(definition.Name, definition.Kind == FeatureKind.Categorical, edges,
                 training?.Min ?? double.NegativeInfinity, training?.Max ?? double.PositiveInfinity, offset);
-            offset += edges.Count + 1 + 3;
+            offset += edges.Length + 1 + 3;
         }
 
-        ScoreEdges = manifest.ScoreHistogram?.BinEdges
-            ?? (manifest.Task == ModelTask.Regression ? [] : MonitoringBuckets.Probability);
+        ScoreEdges = (manifest.ScoreHistogram?.BinEdges
+            ?? (manifest.Task == ModelTask.Regression ? [] : MonitoringBuckets.Probability)).ToArray();
         ScoreOffset = offset;
-        offset += ScoreEdges.Count + 1;
+        offset += ScoreEdges.Length + 1;
         Classes = manifest.ClassLabels ?? [];
         ClassOffset = offset;
         offset += Classes.Count;
@@ -50,7 +51,7 @@ internal sealed class VersionLayout
 
     public FeatureLayout[] Features { get; }
 
-    public IReadOnlyList<double> ScoreEdges { get; }
+    public double[] ScoreEdges { get; }
 
     public int ScoreOffset { get; }
 
@@ -66,9 +67,9 @@ internal sealed class VersionLayout
     public int Size { get; }
 
     /// <summary>One feature's block: <c>Offset .. Offset + Bins</c> value bins, then missing, below, above.</summary>
-    internal sealed record FeatureLayout(string Name, bool Categorical, IReadOnlyList<double> Edges, double Min, double Max, int Offset)
+    internal sealed record FeatureLayout(string Name, bool Categorical, double[] Edges, double Min, double Max, int Offset)
     {
-        public int Bins => Edges.Count + 1;
+        public int Bins => Edges.Length + 1;
 
         public int Missing => Offset + Bins;
 

@@ -37,6 +37,30 @@ internal sealed class VersionMonitor(VersionLayout layout)
     public static int EndpointIndex(string endpoint) =>
         endpoint == Scoring.ScoringEndpoints.Records ? 0 : endpoint == Scoring.ScoringEndpoints.OpenInference ? 1 : 2;
 
+    /// <summary>Adds one to the minute's count and the total at each index. Caller holds <see cref="Gate"/>.</summary>
+    public void AddIndices(WindowAccumulator accumulator, ReadOnlySpan<int> indices)
+    {
+        var counts = accumulator.Counts;
+        var totals = Totals;
+        foreach (var index in indices)
+        {
+            counts[index]++;
+            totals[index]++;
+        }
+    }
+
+    /// <summary>Adds a request's own counts (<see cref="VersionLayout.Size"/> long) to the minute's and the totals. Caller holds <see cref="Gate"/>.</summary>
+    public void AddCounts(WindowAccumulator accumulator, ReadOnlySpan<int> bins)
+    {
+        var counts = accumulator.Counts.AsSpan(0, bins.Length);
+        var totals = Totals.AsSpan(0, bins.Length);
+        for (var i = 0; i < bins.Length; i++)
+        {
+            counts[i] += bins[i];
+            totals[i] += bins[i];
+        }
+    }
+
     /// <summary>The accumulator of <paramref name="minute"/>; a newer minute closes the current one. Caller holds <see cref="Gate"/>.</summary>
     public WindowAccumulator For(DateTimeOffset minute)
     {

@@ -83,7 +83,7 @@ internal sealed class WindowAccumulator(VersionLayout layout, DateTimeOffset min
             }
         }
 
-        var scores = Counts.AsSpan(Layout.ScoreOffset, Layout.ScoreEdges.Count + 1).ToArray();
+        var scores = Counts.AsSpan(Layout.ScoreOffset, Layout.ScoreEdges.Length + 1).ToArray();
         aggregate.Scores = new FixedHistogram(Layout.ScoreEdges, scores, ScoreSum);
         for (var c = 0; c < Layout.Classes.Count; c++)
         {

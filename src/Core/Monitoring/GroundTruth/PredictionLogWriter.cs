@@ -27,7 +27,7 @@ public sealed class PredictionLogWriter(
     /// the same (an HTTP call and the SDK's multipart body, tens of KB allocated) for 1 row as for 100, so writing at every
     /// wake-up made the log cost more than the predictions it logs; at the default 100 rows a second this fills a transaction.
     /// </summary>
-    internal static readonly TimeSpan Linger = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Linger = TimeSpan.FromSeconds(1);
     private long _written;
     private long _lost;
 

@@ -13,6 +13,11 @@ internal static class PredictionRows
 {
     private static readonly ConditionalWeakTable<FeatureSchema, FeatureEncoder> Encoders = new();
 
+    // One reusable SHA-256 per thread: the one-shot SHA256.HashData sets up a new OpenSSL digest context per row, which on
+    // Linux costs more than hashing a row's few dozen bytes. Same digest; thread-confined, so safe for any caller.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     /// <summary>
     /// Adds one <see cref="LoggedPrediction"/> per record to <paramref name="batch"/>, and a <see cref="ReviewItem"/> for each
     /// record the call flagged for review (the log row then points to it through <see cref="LoggedPrediction.ReviewKey"/>).
@@ -27,10 +32,12 @@ internal static class PredictionRows
         var requestId = call.RequestId!;
         var variant = call.Variant ?? VariantOf(call.RouteReason);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var r = 0; r < rows; r++)
         {
             var features = pending.Features.AsSpan(r * width, width);
-            SHA256.HashData(MemoryMarshal.AsBytes(features), hash);
+            sha256.AppendData(MemoryMarshal.AsBytes(features));
+            sha256.GetHashAndReset(hash);
             var score = ScoreOf(predictions, r);
             string? reviewKey = null;
             if (call.Review is { } review && r < review.Length && review[r])

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
 using Serverless.Core.Monitoring.GroundTruth;
@@ -60,6 +62,23 @@ public class PredictionLogTests
         Assert.Equal(64, rows[0].InputHash.Length);
         Assert.All(rows, r => Assert.Null(r.Inputs));
         Assert.Equal([40f, 0f], Rows(pending!, storeInputs: true)[0].Inputs!);
+    }
+
+    [Fact]
+    public void Rows_InputHash_IsTheSha256OfEachEncodedRow()
+    {
+        var log = Log();
+        var (features, predictions) = MonitoringTestData.Rows((40, 0, 0.7f), (61.5f, 1, 0.2f));
+        log.TryEnqueue(MonitoringTestData.Manifest(), ScoringEndpoints.Records, features, 2, predictions, new ScoringCall("r1"));
+        Assert.True(log.Reader.TryRead(out var pending));
+
+        var rows = Rows(pending!, storeInputs: false);
+        var again = Rows(pending!, storeInputs: false); // the reused hash starts clean for every row
+
+        var expected = Enumerable.Range(0, 2)
+            .Select(r => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(features.AsSpan(2 * r, 2))))).ToList();
+        Assert.Equal(expected, rows.Select(r => r.InputHash));
+        Assert.Equal(expected, again.Select(r => r.InputHash));
     }
 
     [Theory]
