@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Serverless.Core.Scoring.OpenInference;
@@ -6,7 +7,11 @@ namespace Serverless.Core.Scoring;
 
 public sealed partial class OnnxScoringModel
 {
+    private const int MaxPooledRowInputs = 64;
+
     private readonly TabularPlan? _tabular;
+    private readonly ConcurrentBag<RowInput> _rowInputs = [];
+    private int _pooledRowInputs;
 
     /// <inheritdoc />
     /// <remarks>
@@ -31,6 +36,11 @@ public sealed partial class OnnxScoringModel
             return ScoreColumns(plan, columns, features.Span[..length], rows);
         }
 
+        if (rows == 1)
+        {
+            return ScoreRow(plan, features.Span[..length]);
+        }
+
         Enter();
         try
         {
@@ -42,6 +52,45 @@ public sealed partial class OnnxScoringModel
         }
         finally
         {
+            Exit();
+        }
+    }
+
+    /// <summary>One record through a pooled input tensor (<see cref="RowInput"/>), the common case of online scoring.</summary>
+    private TabularPredictions ScoreRow(TabularPlan plan, ReadOnlySpan<float> row)
+    {
+        Enter();
+        RowInput input;
+        if (_rowInputs.TryTake(out var pooled))
+        {
+            Interlocked.Decrement(ref _pooledRowInputs);
+            input = pooled;
+        }
+        else
+        {
+            input = new RowInput(row.Length);
+        }
+
+        try
+        {
+            input.Load(row);
+            using var results = _session.Run(_runOptions, plan.InputNames, input.Values, plan.OutputNames);
+            return plan.Read(results, 1);
+        }
+        finally
+        {
+            // Returned before Exit, so a release (which happens after the last Exit) sees every pooled input.
+            // A counter, not ConcurrentBag.Count, which locks every thread's list.
+            if (Interlocked.Increment(ref _pooledRowInputs) <= MaxPooledRowInputs)
+            {
+                _rowInputs.Add(input);
+            }
+            else
+            {
+                Interlocked.Decrement(ref _pooledRowInputs);
+                input.Dispose();
+            }
+
             Exit();
         }
     }

@@ -113,6 +113,11 @@ public sealed partial class OnnxScoringModel : IScoringModel, IDisposable
         // Only one caller wins the 0 -> sentinel swap; afterwards Enter sees a negative count and refuses.
         if (Interlocked.CompareExchange(ref _inFlight, DisposedSentinel, 0) == 0)
         {
+            while (_rowInputs.TryTake(out var input))
+            {
+                input.Dispose();
+            }
+
             _session.Dispose();
             _runOptions.Dispose();
         }

@@ -45,6 +45,34 @@ public class OnnxScoringModelTests
     }
 
     [Fact]
+    public void ScoreEncoded_ConcurrentSingleRows_EachCallerGetsItsOwnRow()
+    {
+        // Single-record calls go through pooled input tensors: no caller may see another's row.
+        using var model = Xgb();
+        var rows = Enumerable.Range(0, 200).SelectMany(i => new[] { 4 + (i % 20 * 0.2f), 2 + (i / 20 * 0.25f), 1 + (i % 13 * 0.45f), 0.1f + (i % 9 * 0.3f) }).ToArray();
+        using var session = new InferenceSession(TestManifests.Xgb);
+        var expected = Enumerable.Range(0, 200).Select(i =>
+        {
+            using var input = OrtValue.CreateTensorValueFromMemory(rows[(i * 4)..((i * 4) + 4)], [1, 4]);
+            using var output = session.Run(new RunOptions(), ["X"], [input], ["variable"]);
+            return output[0].GetTensorDataAsSpan<float>()[0];
+        }).ToArray();
+        Assert.True(expected.Distinct().Count() > 20, "the rows must score differently for a mix-up to show");
+
+        var results = new float[2_000];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n =>
+        {
+            var i = n % 200;
+            var buffer = new float[6]; // longer than the row, as a pooled request buffer is
+            rows.AsSpan(i * 4, 4).CopyTo(buffer);
+            buffer[4] = buffer[5] = float.NaN;
+            results[n] = model.ScoreEncoded(buffer, 1).Values![0];
+        });
+
+        Assert.All(Enumerable.Range(0, results.Length), n => Assert.Equal(expected[n % 200], results[n]));
+    }
+
+    [Fact]
     public void ScoreEncoded_TooFewFloats_Throws()
     {
         using var model = Xgb();
