@@ -8,7 +8,9 @@ namespace Serverless.Workflows.Approvals;
 /// <see cref="ApprovalEvents.Decision"/> events against a durable deadline (<see cref="ApprovalRequest.Timeout"/>),
 /// with one reminder to those who have not decided at half time. One rejection decides; so do
 /// <see cref="ApprovalRequest.RequiredApprovals"/> approvals from different approvers; the deadline is a rejection,
-/// and closes the request in the ledger so its links answer 410 from then on.
+/// and closes the request in the ledger so its links answer 410 from then on. A <see cref="ApprovalEvents.Cancel"/>
+/// event (the rollout that asked was aborted or rolled back meanwhile) closes it the same way and ends it <c>Cancelled</c>,
+/// so nobody is reminded of, or can decide, a question nobody is waiting on.
 /// </summary>
 /// <remarks>
 /// Run as a sub-orchestration; its instance id keys the approval request (links and ledger row). Deterministic: the
@@ -41,11 +43,20 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, App
         var expired = context.CreateTimer(deadline, cancel.Token);
         Task? remind = context.CreateTimer(start + (input.Timeout / 2), cancel.Token);
         var decision = context.WaitForExternalEvent<ApprovalVote>(ApprovalEvents.Decision, cancel.Token);
+        var cancelled = context.WaitForExternalEvent<string>(ApprovalEvents.Cancel, cancel.Token);
         var graceStarted = false;
         ApprovalOutcome outcome;
         while (true)
         {
-            var winner = remind is null ? await Task.WhenAny(decision, expired) : await Task.WhenAny(decision, remind, expired);
+            var winner = remind is null ? await Task.WhenAny(decision, expired, cancelled) : await Task.WhenAny(decision, remind, expired, cancelled);
+            if (winner == cancelled)
+            {
+                // Whether or not a decision got into the ledger first, the asker is gone: close it so the links stop.
+                await context.CallActivityAsync<bool>(nameof(ExpireApprovalActivity), context.InstanceId, NoticeRetry);
+                outcome = ApprovalOutcome.Cancelled;
+                break;
+            }
+
             if (winner == expired)
             {
                 // Close the ledger first: a link not yet expired by the clock (timers fire a moment early) must not decide
@@ -93,7 +104,10 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, App
 
         // Cancel() rather than CancelAsync(): callbacks must run on the orchestration's own thread.
         cancel.Cancel();
-        Status(outcome switch { ApprovalOutcome.Approved => "approved", ApprovalOutcome.Rejected => "rejected", _ => "timedOut" });
+        Status(outcome switch
+        {
+            ApprovalOutcome.Approved => "approved", ApprovalOutcome.Rejected => "rejected", ApprovalOutcome.Cancelled => "cancelled", _ => "timedOut",
+        });
         return new ApprovalResult(outcome, votes, context.CurrentUtcDateTime);
     }
 }

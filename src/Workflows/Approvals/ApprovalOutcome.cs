@@ -7,4 +7,6 @@ public enum ApprovalOutcome
     Rejected,
     /// <summary>No decision before the deadline: treated as a rejection.</summary>
     TimedOut,
+    /// <summary>The workflow that asked stopped waiting (<see cref="Serverless.Core.Approvals.ApprovalEvents.Cancel"/>); the request is closed.</summary>
+    Cancelled,
 }

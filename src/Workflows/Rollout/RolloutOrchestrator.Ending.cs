@@ -32,21 +32,34 @@ public sealed partial class RolloutOrchestrator
         return null;
     }
 
-    /// <summary>Asks for an approval (a sub-orchestration) and waits for it; true when approved.</summary>
-    private async Task<bool> ApproveAsync(int step, string stage)
+    /// <summary>
+    /// Asks for an approval (a sub-orchestration) and waits for it, racing <c>Abort</c> and <c>Rollback</c>: either ends the
+    /// wait at once, cancels the request (its links stop working, no reminder goes out) and acts. <c>Promote</c> does not
+    /// end the wait: promoting raises traffic, so it is subject to the approval being asked (approved: it then takes
+    /// effect; rejected or timed out: the rollout ends rejected and the promote is dropped).
+    /// </summary>
+    /// <returns>Whether it was approved, or how an event ended the rollout (then Approved is false).</returns>
+    private async Task<(bool Approved, RolloutResult? Ended)> ApproveAsync(int step, string stage)
     {
         var policy = _plan!.Approval;
         Status(_progress with { State = "awaiting-approval", Until = null, Detail = $"approve {stage}: {string.Join(", ", policy.Approvers)}" });
         var evidence = new ApprovalEvidence(_request.Model, _request.Version, _champion, [], [], null, _request.RequestedBy, _request.Reason);
         // Unique per rollout run and step, and the same on replay: the approval ledger keys requests by this id.
         var id = string.Create(CultureInfo.InvariantCulture, $"{_context.InstanceId}-{_progress.Version}-{_started:yyyyMMddHHmmss}-approve-{step}");
-        var result = await _context.CallSubOrchestratorAsync<ApprovalResult>(
+        var approval = _context.CallSubOrchestratorAsync<ApprovalResult>(
             nameof(ApprovalOrchestrator),
             new ApprovalRequest(stage, policy.Approvers, policy.RequiredApprovals, policy.Timeout, evidence),
             new SubOrchestrationOptions(instanceId: id));
+        if (await Task.WhenAny(approval, _abort, _rollback) != approval)
+        {
+            _context.SendEvent(id, ApprovalEvents.Cancel, $"the rollout stopped while waiting for {stage}");
+            return (false, await TakeEventAsync());
+        }
+
+        var result = await approval;
         var who = string.Join(", ", result.Votes.Select(v => $"{v.Approver} ({v.Decision})"));
         Status(_progress with { Detail = $"{stage}: {result.Outcome}{(who.Length > 0 ? " by " + who : "")}" });
-        return result.Approved;
+        return (result.Approved, null);
     }
 
     /// <summary>The champion back on all traffic at once (audited, notified), then the end.</summary>

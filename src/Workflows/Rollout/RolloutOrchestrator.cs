@@ -14,7 +14,8 @@ namespace Serverless.Workflows.Rollout;
 /// <remarks>
 /// <para>Events: <c>Promote</c> skips the remaining steps and promotes; <c>Rollback</c> (also raised by alerts) restores
 /// the champion at once, skipping analysis; <c>Abort</c> restores the champion and ends aborted. Events are taken while
-/// baking, and at every step boundary (one raised during an approval or an activity waits for the next boundary).</para>
+/// baking, while waiting for an approval (<c>Abort</c> and <c>Rollback</c> end that wait at once and cancel the request;
+/// <c>Promote</c> waits for the decision), and at every step boundary (one raised during an activity waits for it).</para>
 /// <para>Approvals (<see cref="Approvals.ApprovalOrchestrator"/> as a sub-orchestration), by the model's approval policy
 /// carried in the plan: to start, when the policy asks and the request was not approved already; before each step that
 /// reaches one of its approval percents. A rejection or timeout restores the
@@ -60,9 +61,13 @@ public sealed partial class RolloutOrchestrator : TaskOrchestrator<RolloutReques
         _rollback = context.WaitForExternalEvent<RollbackSignal>(RolloutNames.RollbackEvent);
         Status(_progress with { Champion = champion, Plan = plan.Name, Steps = plan.Steps.Count, State = "planned", Detail = $"plan from {plan.Source}" });
 
-        if (plan.Approval.ApproveStart && !input.StartApproved && !await ApproveAsync(0, $"the rollout of {input.Model} v{input.Version}"))
+        if (plan.Approval.ApproveStart && !input.StartApproved)
         {
-            return End("rejected", champion, "the start of the rollout was not approved.");
+            var (approved, ended) = await ApproveAsync(0, $"the rollout of {input.Model} v{input.Version}");
+            if (ended is not null || !approved)
+            {
+                return ended ?? End("rejected", champion, "the start of the rollout was not approved.");
+            }
         }
 
         for (var i = 0; i < plan.Steps.Count; i++)
@@ -74,9 +79,13 @@ public sealed partial class RolloutOrchestrator : TaskOrchestrator<RolloutReques
             }
 
             Status(_progress with { Stage = step.Stage, Step = i + 1, Until = null, Extensions = 0 });
-            if (step.NeedsApproval && !await ApproveAsync(i + 1, $"raising {input.Model} v{input.Version} to {step.Weight} %"))
+            if (step.NeedsApproval)
             {
-                return await RestoreAsync("rejected", "abort", $"raising the candidate to {step.Weight} % was not approved.");
+                var (approved, interrupted) = await ApproveAsync(i + 1, $"raising {input.Model} v{input.Version} to {step.Weight} %");
+                if (interrupted is not null || !approved)
+                {
+                    return interrupted ?? await RestoreAsync("rejected", "abort", $"raising the candidate to {step.Weight} % was not approved.");
+                }
             }
 
             if (await TakeEventAsync() is { } endedAfterApproval)

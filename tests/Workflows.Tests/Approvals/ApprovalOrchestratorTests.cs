@@ -21,6 +21,7 @@ public class ApprovalOrchestratorTests
     private readonly List<SendApprovalNoticeInput> _notices = [];
     private readonly List<ApprovalProgress> _statuses = [];
     private readonly List<CancellationToken> _timerTokens = [];
+    private readonly TaskCompletionSource<string> _cancel = new();
     private int _expired;
     private bool _expireCloses = true;
 
@@ -40,6 +41,7 @@ public class ApprovalOrchestratorTests
             .Callback<DateTime, CancellationToken>((_, token) => _timerTokens.Add(token)).Returns(_reminder.Task);
         _context.Setup(c => c.WaitForExternalEvent<ApprovalVote>(ApprovalEvents.Decision, It.IsAny<CancellationToken>()))
             .Returns(() => _events.Count > 0 ? _events.Dequeue() : new TaskCompletionSource<ApprovalVote>().Task);
+        _context.Setup(c => c.WaitForExternalEvent<string>(ApprovalEvents.Cancel, It.IsAny<CancellationToken>())).Returns(_cancel.Task);
     }
 
     private static ApprovalRequest Request(int required = 1) => new(
@@ -190,5 +192,22 @@ public class ApprovalOrchestratorTests
         Assert.False(run.IsCompleted);
         Assert.Single(_notices);
         Assert.Equal("waiting", _statuses[^1].State);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledByTheRolloutThatAsked_ClosesTheRequestAndEndsCancelled()
+    {
+        var run = RunAsync();
+        await Task.Yield();
+        Assert.False(run.IsCompleted);
+
+        _cancel.SetResult("the rollout stopped");
+        var result = await run;
+
+        Assert.Equal(ApprovalOutcome.Cancelled, result.Outcome);
+        Assert.Equal(1, _expired); // the ledger is closed: the mailed links answer 410
+        Assert.Single(_notices); // and no reminder follows
+        Assert.All(_timerTokens, t => Assert.True(t.IsCancellationRequested));
+        Assert.Equal("cancelled", _statuses[^1].State);
     }
 }

@@ -81,12 +81,28 @@ internal sealed class RolloutHarness
             {
                 Approvals.Add(((ApprovalRequest)input!, ((SubOrchestrationOptions)options!).InstanceId!));
                 Calls.Add("approve");
+                if (PendingApprovals.Count > 0)
+                {
+                    return PendingApprovals.Dequeue().Task;
+                }
+
                 var outcome = Decisions.Count > 0 ? Decisions.Dequeue() : ApprovalOutcome.Approved;
                 return Task.FromResult(new ApprovalResult(outcome, [], _now));
+            });
+        _context.Setup(c => c.SendEvent(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()))
+            .Callback<string, string, object>((instance, name, _) =>
+            {
+                SentEvents.Add((instance, name));
+                Calls.Add($"send {name}");
             });
     }
 
     public RolloutStart PlanResult { get; set; }
+
+    /// <summary>Approvals that stay pending when asked, in turn (the test decides them); once empty, each decides at once from <see cref="Decisions"/>.</summary>
+    public Queue<TaskCompletionSource<ApprovalResult>> PendingApprovals { get; } = new();
+
+    public List<(string InstanceId, string Event)> SentEvents { get; } = [];
 
     public Func<RolloutWeightInput, RolloutChange> WeightsResult { get; set; } = _ => new RolloutChange(true, "canary", null);
 
