@@ -8,7 +8,8 @@
 #
 # The CUDA provider needs CUDA 13 (libcudart.so.13, libcublas(Lt).so.13, libcurand.so.10) and cuDNN 9 on the
 # machine's library path, and a driver for CUDA 13. If they are missing, the cuda run prints
-# "Provider could not load: ..." (exit 2) and the cpu run still goes ahead. Seconds per run: SECONDS_PER_RUN (3).
+# "Provider could not load: ..." (exit 2) and the cpu run still goes ahead. Seconds per run: SECONDS_PER_RUN (3);
+# the MLP's widths: WIDTHS (default the issue's 256,1024,1024,10; 256,4096,4096,10 is the heavy one, see bench/README.md).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command=${1:-run}
@@ -28,7 +29,8 @@ case "$command" in
     status=0
     for provider in cuda cpu; do
       echo "== provider $provider"
-      LD_LIBRARY_PATH="$dir:${LD_LIBRARY_PATH:-}" timeout 240 "$dir/Serverless.Gpu.Bench" --provider "$provider" --seconds "$seconds" 2>&1 | tee "$out/gpu-$provider.txt"
+      LD_LIBRARY_PATH="$dir:${LD_LIBRARY_PATH:-}" timeout 240 "$dir/Serverless.Gpu.Bench" --provider "$provider" --seconds "$seconds" \
+        --widths "${WIDTHS:-256,1024,1024,10}" 2>&1 | tee "$out/gpu-$provider.txt"
       rc=${PIPESTATUS[0]}
       echo "== provider $provider exit $rc"
       [ "$rc" -eq 0 ] || status=$rc

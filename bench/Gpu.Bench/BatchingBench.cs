@@ -29,8 +29,8 @@ internal static class BatchingBench
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         ThreadPool.SetMinThreads(256, 256);
-        var onnx = MlpOnnxExporter.Export(MlpWeights.Generate(BenchSettings.Widths, seed: 42));
-        var rows = Enumerable.Range(0, 1024).Select(Row).ToArray();
+        var onnx = MlpOnnxExporter.Export(MlpWeights.Generate(settings.Widths, seed: 42));
+        var rows = Enumerable.Range(0, 1024).Select(seed => Row(seed, settings.Widths[0])).ToArray();
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new BatchingMetrics(services.GetRequiredService<IMeterFactory>());
 
@@ -40,7 +40,7 @@ internal static class BatchingBench
             ("unbatched, all cores per call", false, 0),
             ("dynamic batching", true, 0),
         };
-        var models = modes.Select(m => Load(onnx, settings.Provider, m.IntraOp, Batching(settings, m.Batched), metrics)).ToArray();
+        var models = modes.Select(m => Load(onnx, settings, m.IntraOp, Batching(settings, m.Batched), metrics)).ToArray();
         var results = new List<(int Concurrency, string Mode, RunResult Result)>();
         using var recorder = new BatchRecorder();
         Console.WriteLine();
@@ -98,17 +98,17 @@ internal static class BatchingBench
         MaxQueuedRequests = 100_000,
     };
 
-    private static ServedModel Load(byte[] onnx, string provider, int intraOp, BatchingOptions batching, BatchingMetrics metrics)
+    private static ServedModel Load(byte[] onnx, BenchSettings settings, int intraOp, BatchingOptions batching, BatchingMetrics metrics)
     {
-        var sessions = new SessionOptionsFactory(Options.Create(new GpuServingOptions { ExecutionProvider = provider, IntraOpThreads = intraOp }));
+        var sessions = new SessionOptionsFactory(Options.Create(new GpuServingOptions { ExecutionProvider = settings.Provider, IntraOpThreads = intraOp }));
         sessions.EnsureAvailable();
         var manifest = new ModelManifest
         {
             Name = Model,
             Version = 1,
             Task = ModelTask.Classification,
-            Inputs = [new TensorSpec(MlpOnnxExporter.InputName, OipDatatype.Fp32, [-1, 256])],
-            Outputs = [new TensorSpec(MlpOnnxExporter.OutputName, OipDatatype.Fp32, [-1, 10])],
+            Inputs = [new TensorSpec(MlpOnnxExporter.InputName, OipDatatype.Fp32, [-1, settings.Widths[0]])],
+            Outputs = [new TensorSpec(MlpOnnxExporter.OutputName, OipDatatype.Fp32, [-1, settings.Widths[^1]])],
             ArtifactSha256 = "",
             CreatedAt = DateTimeOffset.UnixEpoch,
             CreatedBy = "bench",
@@ -126,9 +126,10 @@ internal static class BatchingBench
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var mine = latencies[w] = new List<double>(100_000);
+            var width = rows[0].Length;
             for (var n = w; Stopwatch.GetTimestamp() < deadline; n += concurrency)
             {
-                var request = new InferRequest(null, [new InferenceTensor(MlpOnnxExporter.InputName, OipDatatype.Fp32, [1, 256], rows[n % rows.Length])], null);
+                var request = new InferRequest(null, [new InferenceTensor(MlpOnnxExporter.InputName, OipDatatype.Fp32, [1, width], rows[n % rows.Length])], null);
                 var t0 = Stopwatch.GetTimestamp();
                 await model.InferAsync(request, CancellationToken.None);
                 mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
@@ -142,9 +143,9 @@ internal static class BatchingBench
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-    private static float[] Row(int seed)
+    private static float[] Row(int seed, int width)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, 256).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+        return [.. Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 2 - 1))];
     }
 }
