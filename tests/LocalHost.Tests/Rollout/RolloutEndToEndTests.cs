@@ -95,7 +95,7 @@ public class RolloutEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
     /// Lets the load run on after the rollout ended: a second (five routing refreshes) for every request to see the final
     /// routing, then 100 more requests; returns the index from which all must (allowing the 4 workers' requests in flight).
     /// </summary>
-    private static async Task<int> SettleAsync(LoadGenerator load)
+    internal static async Task<int> SettleAsync(LoadGenerator load)
     {
         await Task.Delay(1000);
         var settled = load.Mark() + 8;
