@@ -17,12 +17,13 @@ using Serverless.Core.Serialization;
 namespace Serverless.Bench;
 
 /// <summary>
-/// Scoring throughput with all telemetry on vs off, same process, rounds interleaved. Off: <see cref="RecordScorer"/>
+/// Scoring throughput with all telemetry on vs off, same process, rounds interleaved in pairs. Off: <see cref="RecordScorer"/>
 /// with no observer (what <c>Monitoring:Enabled=false</c> gives). On: the <see cref="ScoringRecorder"/> as observer,
 /// an OpenTelemetry MeterProvider collecting every <c>Serverless.*</c> instrument every 100 ms (a no-op exporter, so
 /// collection and aggregation are paid but no I/O), and a background "flush" every 100 ms that snapshots every window
-/// and serializes it as the flusher does before writing, and the sampled prediction log at rate 1 with a drainer that
-/// builds its rows (SHA-256 of every input) as the log's writer does before writing.
+/// and serializes it as the flusher does before writing, and the sampled prediction log with a drainer that, as the
+/// log's writer does before writing, waits <see cref="PredictionLogWriter.Linger"/> and builds the rows (SHA-256 of
+/// each logged input).
 /// </summary>
 internal static class TelemetryBench
 {

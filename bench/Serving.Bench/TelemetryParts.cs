@@ -23,27 +23,26 @@ namespace Serverless.Bench;
 /// </summary>
 internal static class TelemetryParts
 {
-    private const int Rows = 100;
-
-    public static int Run(int rounds)
+    /// <param name="rows">Records per call.</param>
+    public static int Run(int rounds, int rows = 100)
     {
         var (manifest, onnx) = HandlerBench.TrainChurn();
         using var model = new OnnxScoringModel(manifest, onnx);
         var record = ExampleRecord.Create(manifest.Features!, manifest.Statistics);
-        var body = Encoding.UTF8.GetBytes("{\"records\":[" + string.Join(",", Enumerable.Repeat(record.ToJsonString(), Rows)) + "]}");
+        var body = Encoding.UTF8.GetBytes("{\"records\":[" + string.Join(",", Enumerable.Repeat(record.ToJsonString(), rows)) + "]}");
         var encoder = model.Encoder!;
-        var features = new float[Rows * encoder.Width];
+        var features = new float[rows * encoder.Width];
         for (var c = 0; c < encoder.Width; c++)
         {
             encoder.TryEncodeText(c, record[encoder.Schema.Features[c].Name]!.ToString(), out features[c], out _);
         }
 
-        for (var r = 1; r < Rows; r++)
+        for (var r = 1; r < rows; r++)
         {
             Array.Copy(features, 0, features, r * encoder.Width, encoder.Width);
         }
 
-        var predictions = model.ScoreEncoded(features, Rows);
+        var predictions = model.ScoreEncoded(features, rows);
         var timings = new ScoringTimings(TimeSpan.FromMilliseconds(0.3), Parse: TimeSpan.FromMilliseconds(0.1), Infer: TimeSpan.FromMilliseconds(0.2));
         var ids = TelemetryBench.RequestIds(4096).Select(id => new ScoringCall(id)).ToArray();
 
@@ -61,7 +60,7 @@ internal static class TelemetryParts
         var logging = NewRecorder(log);
         var scorer = new RecordScorer(1000);
         var output = new ArrayBufferWriter<byte>(64 * 1024);
-        var calls = 2_000;
+        var calls = 200_000 / rows;
 
         long Anchor()
         {
@@ -80,7 +79,7 @@ internal static class TelemetryParts
             var clock = Stopwatch.GetTimestamp();
             for (var i = 0; i < calls; i++)
             {
-                recorder.RecordScored(manifest, ScoringEndpoints.Records, features, Rows, predictions, timings, ids[i & 4095]);
+                recorder.RecordScored(manifest, ScoringEndpoints.Records, features, rows, predictions, timings, ids[i & 4095]);
             }
 
             return Stopwatch.GetTimestamp() - clock;
@@ -94,7 +93,7 @@ internal static class TelemetryParts
             for (var i = 0; i < calls; i++)
             {
                 var clock = Stopwatch.GetTimestamp();
-                logging.RecordScored(manifest, ScoringEndpoints.Records, features, Rows, predictions, timings, ids[i & 4095]);
+                logging.RecordScored(manifest, ScoringEndpoints.Records, features, rows, predictions, timings, ids[i & 4095]);
                 var recorded = Stopwatch.GetTimestamp();
                 record += recorded - clock;
                 if (i % 256 == 255 || i == calls - 1)
@@ -132,8 +131,8 @@ internal static class TelemetryParts
             }
         }
 
-        var logged = Rows * ids.Take(calls).Count(c => PredictionSampler.IsSampled(c.RequestId!, logOptions.SampleRate)) / (double)calls;
-        Console.WriteLine($"{Rows} records per call, {logged:0.0} of them logged per call on average (sampled by request id)");
+        var logged = rows * Enumerable.Range(0, calls).Count(i => PredictionSampler.IsSampled(ids[i & 4095].RequestId!, logOptions.SampleRate)) / (double)calls;
+        Console.WriteLine($"{rows} records per call, {logged:0.0} of them logged per call on average (sampled by request id)");
         var anchorUs = Median(parts["anchor: scoring call, telemetry off"]);
         foreach (var (part, values) in parts)
         {
