@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Serverless.Core.Models;
 using Serverless.Core.Monitoring;
 using Serverless.Core.Scoring;
 using Serverless.Core.Serialization;
@@ -52,6 +53,43 @@ public class RowCountingTests
             Assert.True(one.Features["age"].Missing > 0 && one.Features["age"].AboveRange > 0 && one.Features["age"].BelowRange > 0);
             Assert.True(one.InvalidOutputs > 0);
         }
+    }
+
+    [Theory]
+    [InlineData(1)] // a list of indices on the stack
+    [InlineData(2)] // a list of indices longer than the stack buffer: rented
+    [InlineData(3)] // per-bin counts longer than the stack buffer: rented
+    [InlineData(40)]
+    public void RecordScored_WideModel_SameCountsAsOneCallPerRecord(int rows)
+    {
+        // 100 numeric features with training edges: a layout of 100 x (3 bins + 3) + 2 score bins + 2 classes + 1 = 605 counts.
+        var manifest = MonitoringTestData.Manifest() with
+        {
+            Features = new FeatureSchema("features",
+                Enumerable.Range(0, 100).Select(f => new FeatureDefinition("f" + f, FeatureKind.Numeric)).ToList()),
+            Statistics = Enumerable.Range(0, 100).Select(f => new FeatureHistogram("f" + f, [30, 50], [1, 1, 1], 0, 18, 90)).ToList(),
+        };
+        var features = new float[100 * rows];
+        for (var i = 0; i < features.Length; i++)
+        {
+            features[i] = i % 13 == 0 ? float.NaN : (i * 7) % 100;
+        }
+
+        var predictions = new TabularPredictions(rows, null, Enumerable.Range(0, 2 * rows).Select(i => i % 2 == 0 ? 0.3f : 0.7f).ToArray(), ["0", "1"], null);
+        var batched = MonitoringTestData.Recorder(_time);
+        var single = MonitoringTestData.Recorder(_time);
+
+        batched.RecordScored(manifest, ScoringEndpoints.Records, features, rows, predictions, new ScoringTimings(TimeSpan.FromMilliseconds(1)));
+        for (var r = 0; r < rows; r++)
+        {
+            single.RecordScored(manifest, ScoringEndpoints.Records, features.AsSpan(100 * r, 100), 1, Row(predictions, r), new ScoringTimings(TimeSpan.FromMilliseconds(1)));
+        }
+
+        Assert.Equal(0, batched.Failures + single.Failures);
+        Assert.Equal(605, Assert.Single(batched.Monitors).Layout.Size);
+        Assert.Equal(Assert.Single(single.Monitors).Totals, Assert.Single(batched.Monitors).Totals);
+        Assert.Equal(Json(single.Recent("churn", 1)!.Features), Json(batched.Recent("churn", 1)!.Features));
+        Assert.Equal(rows, batched.Recent("churn", 1)!.Features["f0"].Rows);
     }
 
     [Fact]
