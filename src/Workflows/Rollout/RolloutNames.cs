@@ -8,7 +8,7 @@ public static class RolloutNames
     /// <summary>The rollout orchestrator's registered name.</summary>
     public const string Orchestrator = "RolloutOrchestrator";
 
-    /// <summary>External event: skip the remaining steps and promote the candidate now.</summary>
+    /// <summary>External event: skip the remaining steps and promote the candidate now (approved first when a skipped step needs approval).</summary>
     public const string PromoteEvent = "Promote";
 
     /// <summary>External event: stop, leave the champion serving all traffic, end aborted.</summary>

@@ -26,20 +26,45 @@ public sealed partial class RolloutOrchestrator
         if (_promote.IsCompleted)
         {
             var command = await _promote;
-            return await FinishAsync("promoted", "promote", _request.Version, $"promoted by {command?.By ?? "unknown"}, remaining steps skipped: {command?.Reason ?? "no reason given"}");
+            return await PromoteAsync(command?.By ?? "unknown", command?.Reason ?? "no reason given");
         }
 
         return null;
     }
 
     /// <summary>
+    /// Promotes at once, unless a remaining step needs a fresh approval: 100 % is more traffic than any of them, so one
+    /// approval for the whole jump is asked first (Abort and Rollback end that wait as any other). Rejected or timed out,
+    /// the promote ends the rollout as a rejected step does: champion restored, <c>rejected</c>.
+    /// </summary>
+    private async Task<RolloutResult> PromoteAsync(string by, string reason)
+    {
+        var why = $"promoted by {by}, remaining steps skipped: {reason}";
+        if (!_plan!.Steps.Skip(_cleared).Any(s => s.NeedsApproval))
+        {
+            return await FinishAsync("promoted", "promote", _request.Version, why);
+        }
+
+        var (approved, ended) = await ApproveAsync("promote", $"promoting {_request.Model} v{_request.Version} to 100 %");
+        if (ended is not null || !approved)
+        {
+            return ended ?? await RestoreAsync("rejected", "abort", $"promoting the candidate to 100 % (asked by {by}) was not approved.");
+        }
+
+        return await FinishAsync("promoted", "promote", _request.Version, $"{why} (promote approved)");
+    }
+
+    /// <summary>
     /// Asks for an approval (a sub-orchestration) and waits for it, racing <c>Abort</c> and <c>Rollback</c>: either ends the
     /// wait at once, cancels the request (its links stop working, no reminder goes out) and acts. <c>Promote</c> does not
     /// end the wait: promoting raises traffic, so it is subject to the approval being asked (approved: it then takes
-    /// effect; rejected or timed out: the rollout ends rejected and the promote is dropped).
+    /// effect, itself approved first when a later step needs approval; rejected or timed out: the rollout ends rejected
+    /// and the promote is dropped).
     /// </summary>
     /// <returns>Whether it was approved, or how an event ended the rollout (then Approved is false).</returns>
-    private async Task<(bool Approved, RolloutResult? Ended)> ApproveAsync(int step, string stage)
+    /// <param name="step">Names the request in its instance id: <c>0</c> the start, <c>n</c> step n, <c>promote</c> a promote.</param>
+    /// <param name="stage">What is asked, for people.</param>
+    private async Task<(bool Approved, RolloutResult? Ended)> ApproveAsync(string step, string stage)
     {
         var policy = _plan!.Approval;
         Status(_progress with { State = "awaiting-approval", Until = null, Detail = $"approve {stage}: {string.Join(", ", policy.Approvers)}" });

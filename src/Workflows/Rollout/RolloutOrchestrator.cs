@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.DurableTask;
 using Serverless.Core.Rollout;
 using Serverless.Core.Rollout.Health;
@@ -12,7 +13,8 @@ namespace Serverless.Workflows.Rollout;
 /// <see cref="RolloutPlan.MaxExtensions"/> times, then fail. After the last step the candidate is promoted.
 /// </summary>
 /// <remarks>
-/// <para>Events: <c>Promote</c> skips the remaining steps and promotes; <c>Rollback</c> (also raised by alerts) restores
+/// <para>Events: <c>Promote</c> skips the remaining steps and promotes, once approved ("promoting vN to 100 %") when any
+/// remaining step needs an approval (rejected or timed out: as a rejected step); <c>Rollback</c> (also raised by alerts) restores
 /// the champion at once, skipping analysis; <c>Abort</c> restores the champion and ends aborted. Events are taken while
 /// baking, while waiting for an approval (<c>Abort</c> and <c>Rollback</c> end that wait at once and cancel the request;
 /// <c>Promote</c> waits for the decision), and at every step boundary (one raised during an activity waits for it).</para>
@@ -32,6 +34,8 @@ public sealed partial class RolloutOrchestrator : TaskOrchestrator<RolloutReques
     private RolloutRequest _request = null!;
     private RolloutPlan? _plan;
     private int _champion;
+    // Steps whose approval is behind the rollout (granted, or none needed): a Promote must be approved when any later step needs one.
+    private int _cleared;
     private Task<RolloutCommand> _promote = null!;
     private Task<RolloutCommand> _abort = null!;
     private Task<RollbackSignal> _rollback = null!;
@@ -63,7 +67,7 @@ public sealed partial class RolloutOrchestrator : TaskOrchestrator<RolloutReques
 
         if (plan.Approval.ApproveStart && !input.StartApproved)
         {
-            var (approved, ended) = await ApproveAsync(0, $"the rollout of {input.Model} v{input.Version}");
+            var (approved, ended) = await ApproveAsync("0", $"the rollout of {input.Model} v{input.Version}");
             if (ended is not null || !approved)
             {
                 return ended ?? End("rejected", champion, "the start of the rollout was not approved.");
@@ -81,12 +85,14 @@ public sealed partial class RolloutOrchestrator : TaskOrchestrator<RolloutReques
             Status(_progress with { Stage = step.Stage, Step = i + 1, Until = null, Extensions = 0 });
             if (step.NeedsApproval)
             {
-                var (approved, interrupted) = await ApproveAsync(i + 1, $"raising {input.Model} v{input.Version} to {step.Weight} %");
+                var (approved, interrupted) = await ApproveAsync((i + 1).ToString(CultureInfo.InvariantCulture), $"raising {input.Model} v{input.Version} to {step.Weight} %");
                 if (interrupted is not null || !approved)
                 {
                     return interrupted ?? await RestoreAsync("rejected", "abort", $"raising the candidate to {step.Weight} % was not approved.");
                 }
             }
+
+            _cleared = i + 1;
 
             if (await TakeEventAsync() is { } endedAfterApproval)
             {
