@@ -8,23 +8,10 @@ cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-32}
 pairs=${3:-3}
-command -v wrk >/dev/null || { sudo -n true 2>/dev/null && s=sudo || s=; $s apt-get update -qq >/dev/null && $s apt-get install -y -qq wrk >/dev/null; }
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
-
-dotnet build src/LocalHost -c Release -v q -nologo >/dev/null
-dotnet build bench/Serving.Bench -c Release -v q -nologo >/dev/null
-source scripts/azurite-ephemeral.sh
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-url="http://127.0.0.1:$port"
-AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" LocalHost__StartAzurite=false Bench__BareEndpoint=true \
-  Logging__LogLevel__Default=Warning dotnet src/LocalHost/bin/Release/net10.0/Serverless.LocalHost.dll --urls "$url" >/tmp/bench-host.log 2>&1 &
-host_pid=$!
-trap 'kill $host_pid 2>/dev/null || true; kill $azurite_pid 2>/dev/null || true' EXIT
-
-body=$(dotnet bench/Serving.Bench/bin/Release/net10.0/Serverless.Serving.Bench.dll sample-body "$url" churn)
-lua=$(mktemp --suffix .lua)
-printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n' "$body" >"$lua"
+source bench/lib.sh
+bench_apt wrk wrk
+bench_start_host /tmp/bench-host.log Bench__BareEndpoint=true
+bench_predict_lua churn
 
 run() { wrk -t2 -c"$connections" -d"$2s" --latency -s "$lua" "$url$1"; }
 rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }

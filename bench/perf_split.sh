@@ -11,23 +11,12 @@ connections=${2:-32}
 warm=${3:-30}
 out=${OUT:-/tmp}
 s=; [ "$(id -u)" -eq 0 ] || s="sudo -n"
-command -v wrk >/dev/null || { $s apt-get update -qq >/dev/null && $s apt-get install -y -qq wrk >/dev/null; }
-command -v perf >/dev/null || { $s apt-get update -qq >/dev/null && $s apt-get install -y -qq linux-perf >/dev/null; }
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
-dotnet build src/LocalHost -c Release -v q -nologo >/dev/null
-dotnet build bench/Serving.Bench -c Release -v q -nologo >/dev/null
-source scripts/azurite-ephemeral.sh
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-url="http://127.0.0.1:$port"
+source bench/lib.sh
+bench_apt wrk wrk
+bench_apt perf linux-perf
 # W^X off: with it the JIT's code lives in a memfd mapping that perf does not look up in the perf map.
-AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" LocalHost__StartAzurite=false Bench__BareEndpoint=true \
-  DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 Logging__LogLevel__Default=Warning \
-  dotnet src/LocalHost/bin/Release/net10.0/Serverless.LocalHost.dll --urls "$url" >/tmp/bench-perf-host.log 2>&1 &
-host_pid=$!
-trap 'kill $host_pid 2>/dev/null || true; kill $azurite_pid 2>/dev/null || true' EXIT
-body=$(dotnet bench/Serving.Bench/bin/Release/net10.0/Serverless.Serving.Bench.dll sample-body "$url" churn)
-lua=$(mktemp --suffix .lua)
-printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n' "$body" >"$lua"
+bench_start_host /tmp/bench-perf-host.log Bench__BareEndpoint=true DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+bench_predict_lua churn
 
 declare -A requests
 for endpoint in bare predict; do

@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-16}
-command -v wrk >/dev/null || { sudo -n true 2>/dev/null && s=sudo || s=; $s apt-get install -y wrk >/dev/null; }
+source bench/lib.sh
+bench_apt wrk wrk
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
 
 for p in src/LocalHost bench/Serving.Bench src/Training; do dotnet build "$p" -c Release -v q -nologo >/dev/null; done
