@@ -68,12 +68,7 @@ public sealed class RetrainHandler(IModelRegistry registry, TimeProvider time)
         var champion = (await registry.GetDeploymentAsync(name, cancellationToken))?.Champion ?? 0;
         var start = await RetrainStarter.StartAsync(
             client, new RetrainRequest(name, body.Reason, champion, body.Detail, time.GetUtcNow(), body.SpecJson, by), cancellationToken);
-        var payload = links(start.InstanceId);
-        return start.Started
-            ? WorkflowAccepted.Result(payload)
-            : TypedResults.Json(
-                new WorkflowConflict($"A retrain of '{name}' is already running ({start.InstanceId}); follow it at statusQueryGetUri.", start.InstanceId, payload.StatusQueryGetUri),
-                statusCode: StatusCodes.Status409Conflict);
+        return SingletonWorkflow.Result(start, links, $"A retrain of '{name}'");
     }
 
     /// <summary>An empty POST (no Content-Length, not chunked, or a zero length) asks for the defaults.</summary>

@@ -7,6 +7,7 @@ using Serverless.Core.Approvals;
 using Serverless.Core.Models;
 using Serverless.Core.Rollout;
 using Serverless.Core.Rollout.Plans;
+using Serverless.Workflows;
 using Serverless.Workflows.Rollout;
 
 namespace Serverless.Api.Rollout;
@@ -60,7 +61,7 @@ public sealed class RolloutHandler(IModelRegistry registry, IOptions<RolloutOpti
         }
 
         var input = new RolloutRequest(name, version, ControlBody.Caller(request), body.Reason ?? "manual rollout", StartApproved: false, body.Plan);
-        return await SingletonWorkflow.StartAsync(
-            client, RolloutNames.Orchestrator, RolloutNames.InstanceId(name), input, links, $"A rollout of '{name}'", cancellationToken);
+        var start = await SingletonOrchestration.StartAsync(client, RolloutNames.Orchestrator, RolloutNames.InstanceId(name), input, cancellationToken);
+        return SingletonWorkflow.Result(start, links, $"A rollout of '{name}'");
     }
 }

@@ -1,52 +1,31 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflows;
 
 namespace Serverless.Api.Workflows;
 
-/// <summary>Starts a workflow under a fixed instance id (one per model) unless that instance is still running.</summary>
+/// <summary>The HTTP answer to starting a workflow under a fixed instance id (one per model), by <see cref="SingletonOrchestration"/>.</summary>
 public static class SingletonWorkflow
 {
     /// <summary>
-    /// 202 with the management payload when started; 409 <see cref="WorkflowConflict"/> naming the running instance's status
-    /// URL when it is pending, running or suspended. A completed instance of the id is replaced by the new run.
+    /// 202 with the management payload when <paramref name="start"/> started the instance; 409 <see cref="WorkflowConflict"/>
+    /// naming the running instance's status URL when it was pending, running or suspended.
     /// </summary>
-    /// <remarks>
-    /// Two concurrent starts both pass the check; the engine refuses the second (DTFx and Durable Functions both refuse
-    /// a start over an active instance), which is answered 409 after reading the instance again, whatever the host's exception type.
-    /// </remarks>
-    public static async Task<IResult> StartAsync(
-        DurableTaskClient client, string orchestrator, string instanceId, object input, Func<string, HttpManagementPayload> links, string what,
-        CancellationToken cancellationToken)
+    /// <param name="what">What runs, for the error (<c>A rollout of 'churn'</c>).</param>
+    public static IResult Result(SingletonStart start, Func<string, HttpManagementPayload> links, string what)
     {
-        if (await RunningAsync(client, instanceId, cancellationToken) is { } running)
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(links);
+        var payload = links(start.InstanceId);
+        if (start.Running is not { } status)
         {
-            return Conflict(running, links, what);
+            return WorkflowAccepted.Result(payload);
         }
 
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            if (await RunningAsync(client, instanceId, cancellationToken) is { } raced)
-            {
-                return Conflict(raced, links, what);
-            }
-
-            throw;
-        }
-
-        return WorkflowAccepted.Result(links(instanceId));
-    }
-
-    private static async Task<OrchestrationMetadata?> RunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false } metadata ? metadata : null;
-
-    private static IResult Conflict(OrchestrationMetadata running, Func<string, HttpManagementPayload> links, string what) =>
-        TypedResults.Json(
-            new WorkflowConflict($"{what} is already {running.RuntimeStatus.ToString().ToLowerInvariant()} (instance '{running.InstanceId}').", running.InstanceId,
-                links(running.InstanceId).StatusQueryGetUri),
+        return TypedResults.Json(
+            new WorkflowConflict(
+                $"{what} is already {status.ToString().ToLowerInvariant()} (instance '{start.InstanceId}'); follow it at statusQueryGetUri.",
+                start.InstanceId, payload.StatusQueryGetUri),
             statusCode: StatusCodes.Status409Conflict);
+    }
 }

@@ -21,9 +21,9 @@ public sealed class RetrainScheduler(IModelRegistry registry, IOptions<RetrainOp
     public const string Reason = "schedule";
 
     /// <summary>Starts the scheduled models' retrains; returns what each start did (unknown or failed models are left out).</summary>
-    public async Task<IReadOnlyList<RetrainStart>> RunAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SingletonStart>> RunAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
     {
-        var starts = new List<RetrainStart>();
+        var starts = new List<SingletonStart>();
         foreach (var model in options.Value.Scheduled())
         {
             try
