@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
@@ -48,7 +49,15 @@ internal sealed partial class SampleModelSeeder(
             var dataset = blobs.GetBlobContainerClient(DatasetContainer);
             await dataset.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             var blob = dataset.GetBlobClient($"{name}/synthetic-seed{SampleSeed}-{SampleRows}.csv");
-            await blob.UploadAsync(csv, overwrite: true, cancellationToken);
+            try
+            {
+                // Never replace it: the file is the same for the same seed and rows, and another host seeding against the
+                // same account may be reading it right now (an overwrite changes its ETag under that read).
+                await blob.UploadAsync(csv, overwrite: false, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
 
             // Trained from the uploaded blob, so the lineage names (and hashes) the copy in the storage account.
             var result = await Task.Run(() => new ModelTrainer().LoadAndTrainAsync(new TrainingSpec
