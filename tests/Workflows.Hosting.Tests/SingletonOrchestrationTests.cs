@@ -33,4 +33,18 @@ public class SingletonOrchestrationTests(AzuriteFixture azurite) : IClassFixture
         Assert.True(third.Started);
         Assert.Equal("timeout", (await harness.WaitAsync("singleton-a", Timeout)).ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task StartAsync_FourAtOnce_StartsExactlyOne_AndTheOthersNameIt()
+    {
+        await using var harness = await WorkflowHarness.StartAsync(azurite.ConnectionString);
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => SingletonOrchestration.StartAsync(harness.Client, nameof(ApprovalOrchestrator), "singleton-burst", 120, CancellationToken.None))));
+
+        Assert.Single(starts, s => s.Started);
+        Assert.All(starts.Where(s => !s.Started), s => Assert.Equal("singleton-burst", s.InstanceId));
+        await harness.Client.RaiseEventAsync("singleton-burst", "Approval", "only");
+        Assert.Equal("only", (await harness.WaitAsync("singleton-burst", Timeout)).ReadOutputAs<string>());
+    }
 }
