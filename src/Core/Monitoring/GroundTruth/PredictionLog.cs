@@ -11,7 +11,8 @@ namespace Serverless.Core.Monitoring.GroundTruth;
 /// </summary>
 /// <remarks>
 /// Never blocks and never throws: a full queue drops the request (counted in <see cref="Dropped"/>), and the prediction is
-/// served regardless. At most <see cref="PredictionLogOptions.MaxRowsPerSecond"/> sampled rows a second are logged. The only per-request work is the sampling hash and one copy of the encoded rows. Thread-safe singleton.
+/// served regardless. At most <see cref="PredictionLogOptions.MaxRowsPerSecond"/> sampled rows a second are logged. The
+/// only per-request work is the sampling hash and one copy of the encoded rows. Thread-safe singleton.
 /// </remarks>
 public sealed class PredictionLog
 {
