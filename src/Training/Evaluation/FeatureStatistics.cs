@@ -1,4 +1,5 @@
 using Serverless.Core.Models;
+using Serverless.Core.Monitoring;
 
 namespace Serverless.Training.Evaluation;
 
@@ -45,24 +46,8 @@ internal static class FeatureStatistics
     }
 
     /// <summary>The bin of <paramref name="value"/> under <paramref name="edges"/>: the number of edges at or below it.</summary>
-    public static int BinOf(IReadOnlyList<double> edges, double value)
-    {
-        int low = 0, high = edges.Count;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (edges[mid] <= value)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    /// <remarks>The live windows' own rule (<see cref="FixedHistogram.BinOf(IReadOnlyList{double}, double)"/>), so drift compares like bins.</remarks>
+    public static int BinOf(IReadOnlyList<double> edges, double value) => FixedHistogram.BinOf(edges, value);
 
     private static FeatureHistogram Numeric(string name, List<float> values, int missing)
     {
