@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Serverless.LocalHost.Tests.Rollout;
 using Serverless.Testing;
 
 namespace Serverless.LocalHost.Tests.Batch;
@@ -60,21 +61,7 @@ public class BatchKillTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
 
     private static Process StartHost(BatchHost host)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            // The command line outranks appsettings.json's Urls (7071), so the child never collides with another host.
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Serverless.LocalHost.dll"), "--urls", "http://127.0.0.1:0" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in host.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        var process = Process.Start(info)!;
+        var process = Process.Start(HostProcess.StartInfo(host.Environment))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

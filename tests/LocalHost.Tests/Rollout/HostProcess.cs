@@ -15,21 +15,7 @@ internal sealed partial class HostProcess : IDisposable
 
     private HostProcess(IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            // The command line outranks appsettings.json's Urls (7071), so the child never collides with another host.
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Serverless.LocalHost.dll"), "--urls", "http://127.0.0.1:0" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        _process = Process.Start(info)!;
+        _process = Process.Start(StartInfo(environment))!;
         _process.OutputDataReceived += (_, e) =>
         {
             // The start-up banner names the bound address once the server listens.
@@ -63,6 +49,26 @@ internal sealed partial class HostProcess : IDisposable
     }
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>How to start the host as a child process with <paramref name="environment"/>, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            // The command line outranks appsettings.json's Urls (7071), so the child never collides with another host.
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Serverless.LocalHost.dll"), "--urls", "http://127.0.0.1:0" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
+    }
 
     /// <summary>SIGKILL: no shutdown hooks, leases and in-flight messages left as they are.</summary>
     public async Task KillAsync()
