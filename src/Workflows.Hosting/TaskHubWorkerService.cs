@@ -28,8 +28,9 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private Task? _starting;
-    private Task? _stopped;
+    private Task? _stop;
 
     public TaskHubWorkerService(
         LocalTaskHub hub, IOptions<WorkflowCatalog> catalog, DataConverter converter, IServiceProvider services, ILoggerFactory loggerFactory)
@@ -59,7 +60,41 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <remarks>
+    /// Safe to call more than once, at the same time, and after <see cref="DisposeAsync"/>: under WebApplicationFactory
+    /// the factory's dispose and the app's own <c>Run()</c> both stop the host, and <c>Run()</c> then disposes the services
+    /// while the other stop may still be on its way here. One stop serves every caller.
+    /// </remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The host's shutdown timeout bounds the wait; the stop goes on and DisposeAsync waits for it.
+            await StopOnce().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The shutdown timeout passed (a loaded machine, a long work item): not a failed stop. DisposeAsync waits the rest.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Never dispose the worker under a stop still in progress (it would fault on its disposed locks).
+        await Task.WhenAny(StopOnce(), Task.Delay(StopGrace));
+        _worker.Dispose();
+        _stopping.Dispose();
+    }
+
+    private Task StopOnce()
+    {
+        lock (_gate)
+        {
+            return _stop ??= StopWorkerAsync();
+        }
+    }
+
+    private async Task StopWorkerAsync()
     {
         await _stopping.CancelAsync();
         if (_starting is not null)
@@ -70,29 +105,8 @@ public sealed class TaskHubWorkerService : IHostedService, IAsyncDisposable
         if (_ready.Task.IsCompletedSuccessfully)
         {
             // Lets in-flight work items finish and releases the partition leases, so another host takes over at once.
-            // The host's shutdown timeout bounds the wait; the stop goes on and DisposeAsync waits for it.
-            _stopped ??= _worker.StopAsync(isForced: false);
-            try
-            {
-                await _stopped.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The shutdown timeout passed (a loaded machine, a long work item): not a failed stop. DisposeAsync waits the rest.
-            }
+            await _worker.StopAsync(isForced: false);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_stopped is not null)
-        {
-            // Never dispose the worker under a stop still in progress (it would fault on its disposed locks).
-            await Task.WhenAny(_stopped, Task.Delay(StopGrace));
-        }
-
-        _worker.Dispose();
-        _stopping.Dispose();
     }
 
     private async Task StartWorkerAsync(CancellationToken cancellationToken)

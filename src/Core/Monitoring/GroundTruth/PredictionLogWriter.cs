@@ -28,6 +28,9 @@ public sealed class PredictionLogWriter(
     /// wake-up made the log cost more than the predictions it logs; at the default 100 rows a second this fills a transaction.
     /// </summary>
     public static readonly TimeSpan Linger = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _stopGate = new();
+    private Task? _stop;
     private long _written;
     private long _lost;
 
@@ -60,7 +63,19 @@ public sealed class PredictionLogWriter(
         await purge;
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// Once, however often it is called: a host can be stopped twice at once (WebApplicationFactory's dispose and the
+    /// app's own <c>Run()</c>), and the final drain must not run twice concurrently.
+    /// </remarks>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         if (log.Enabled)
