@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Models;
 using Serverless.Testing;
@@ -18,6 +19,7 @@ internal sealed class TestGpuApp : IAsyncDisposable
     public static readonly int[] MlpWidths = [256, 1024, 1024, 10];
 
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly StartFailureLog _failures = new();
 
     public TestGpuApp(AzuriteFixture azurite, string container, params (string Key, string Value)[] settings)
     {
@@ -27,7 +29,8 @@ internal sealed class TestGpuApp : IAsyncDisposable
         {
             b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
                 .UseSetting("Registry:Container", container)
-                .UseSetting("Urls", "http://127.0.0.1:0");
+                .UseSetting("Urls", "http://127.0.0.1:0")
+                .ConfigureLogging(l => l.AddProvider(_failures));
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
@@ -51,7 +54,16 @@ internal sealed class TestGpuApp : IAsyncDisposable
     /// <summary>Starts Kestrel (hosted services first: a start-up failure throws here).</summary>
     public TestGpuApp Start()
     {
-        _factory.StartServer();
+        try
+        {
+            _factory.StartServer();
+        }
+        catch (ObjectDisposedException) when (_failures.First is { } failure)
+        {
+            // The factory lost the start failure to its own race (StartFailureLog); the host logged the real one.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         Client = _factory.CreateClient();
         Client.Timeout = TimeSpan.FromMinutes(2);
         return this;
