@@ -16,6 +16,7 @@ namespace Serverless.Workflows.Hosting.Tests;
 /// 90 s bounds leave room for a machine whose cores are saturated by other work. After an outage the storage SDK's
 /// retries back off (up to a minute between attempts), so that test allows longer.
 /// </remarks>
+[Collection(FaultCollection.Name)]
 public class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
