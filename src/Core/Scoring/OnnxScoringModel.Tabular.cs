@@ -74,8 +74,15 @@ public sealed partial class OnnxScoringModel
         try
         {
             input.Load(row);
+            if (input.RunBound(_session, _runOptions))
+            {
+                return plan.Read(input.Outputs!, 1);
+            }
+
             using var results = _session.Run(_runOptions, plan.InputNames, input.Values, plan.OutputNames);
-            return plan.Read(results, 1);
+            var predictions = plan.Read(results, 1);
+            input.Bind(_session, plan.InputNames[0], plan.OutputNames, results);
+            return predictions;
         }
         finally
         {

@@ -96,6 +96,28 @@ public class OnnxScoringModelTests
         Assert.Equal(new[] { 1f, 0f, 0.3f, 0.7f }, predictions.Probabilities);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ScoreEncoded_ClassifierSingleRows_EveryCallMatchesTheBatch(bool zipMap)
+    {
+        // The first single-row call binds fixed output buffers (tensor outputs only; ZipMap stays unbound) and later
+        // calls reuse them: each result must be its own row's, copied out, never the buffer a later call overwrites.
+        var onnx = TestOnnxModels.Classifier(zipMap);
+        using var model = new OnnxScoringModel(
+            TestManifests.For("churn", 1, onnx, ModelTask.Classification, TestManifests.ClassifierSchema(), ["stay", "leave"]), onnx);
+        float[] rows = [0.1f, 9f, 0.9f, 9f];
+        var batch = model.ScoreEncoded(rows, 2);
+
+        var singles = Enumerable.Range(0, 6).Select(i => model.ScoreEncoded(rows.AsMemory(i % 2 * 2, 2), 1)).ToList();
+
+        for (var i = 0; i < singles.Count; i++)
+        {
+            Assert.Equal(batch.Labels![i % 2], Assert.Single(singles[i].Labels!));
+            Assert.Equal(batch.Probabilities!.AsSpan(i % 2 * 2, 2).ToArray(), singles[i].Probabilities);
+        }
+    }
+
     [Fact]
     public void ScoreEncoded_ClassifierWithoutClassLabels_NamesClassesByValue()
     {
