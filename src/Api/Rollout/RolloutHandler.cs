@@ -50,6 +50,13 @@ public sealed class RolloutHandler(IModelRegistry registry, IOptions<RolloutOpti
             return ApiError.Result(StatusCodes.Status404NotFound, $"Model '{name}' has no version {version}.");
         }
 
+        if (state.Champion is null)
+        {
+            // PlanRolloutActivity refuses it too; answering here spares the caller a 202 for a rollout that aborts at once.
+            return ApiError.Result(StatusCodes.Status409Conflict,
+                $"Model '{name}' has no champion to roll out from; promote version {version} instead (POST /api/models/{name}/promote).");
+        }
+
         if (state.Champion == version)
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, $"version: {version} already is the champion of '{name}'.");

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Core.Models;
 using Serverless.Testing;
 
 namespace Serverless.LocalHost.Tests.Rollout;
@@ -28,6 +30,21 @@ public class RolloutApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/workflows/{RolloutCalls.Instance}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task StartRollout_ModelWithoutChampion_409SaysPromoteAndNothingStarted()
+    {
+        using var host = new TestLocalHost(azurite);
+        await DeploymentApiTests.RegisterAsync(host, 2);
+        await host.Services.GetRequiredService<IModelRegistry>().UpdateDeploymentAsync("xgb", s => s! with { Champion = null });
+
+        var response = await RolloutCalls.StartAsync(host.Client, """{ "version": 2 }""");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("no champion to roll out from; promote version 2",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/workflows/{RolloutCalls.Instance}")).StatusCode);
     }
 
