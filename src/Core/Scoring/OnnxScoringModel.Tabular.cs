@@ -74,9 +74,9 @@ public sealed partial class OnnxScoringModel
         try
         {
             input.Load(row);
-            if (input.RunBound(_session, _runOptions))
+            if (input.RunBound(_session, _runOptions) is { } outputs)
             {
-                return plan.Read(input.Outputs!, 1);
+                return plan.Read(outputs, 1);
             }
 
             using var results = _session.Run(_runOptions, plan.InputNames, input.Values, plan.OutputNames);

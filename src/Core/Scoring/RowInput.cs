@@ -32,21 +32,21 @@ internal sealed class RowInput : IDisposable
     /// <summary>The tensor as Run's input list (allocated once).</summary>
     public OrtValue[] Values { get; }
 
-    /// <summary>The bound outputs after <see cref="RunBound"/>, in the order they were bound; null until bound.</summary>
-    public IReadOnlyList<OrtValue>? Outputs => _outputs;
-
     public void Load(ReadOnlySpan<float> row) => row.CopyTo(_buffer);
 
-    /// <summary>Runs the pre-bound session on the loaded row; false (nothing run) when not bound.</summary>
-    public bool RunBound(InferenceSession session, RunOptions options)
+    /// <summary>
+    /// Runs the pre-bound session on the loaded row and returns its outputs, in the order they were bound (valid until the
+    /// next call); null, with nothing run, when not bound.
+    /// </summary>
+    public IReadOnlyList<OrtValue>? RunBound(InferenceSession session, RunOptions options)
     {
         if (_binding is null)
         {
-            return false;
+            return null;
         }
 
         session.RunWithBinding(options, _binding);
-        return true;
+        return _outputs;
     }
 
     /// <summary>
@@ -90,9 +90,13 @@ internal sealed class RowInput : IDisposable
         var count = checked((int)info.ElementCount);
         return info.ElementDataType switch
         {
-            TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, GC.AllocateArray<float>(count, pinned: true).AsMemory(), info.Shape),
-            TensorElementType.Double => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, GC.AllocateArray<double>(count, pinned: true).AsMemory(), info.Shape),
-            _ => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, GC.AllocateArray<long>(count, pinned: true).AsMemory(), info.Shape),
+            TensorElementType.Float => Pinned<float>(count, info.Shape),
+            TensorElementType.Double => Pinned<double>(count, info.Shape),
+            _ => Pinned<long>(count, info.Shape),
         };
     }
+
+    private static OrtValue Pinned<T>(int count, long[] shape)
+        where T : unmanaged =>
+        OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, GC.AllocateArray<T>(count, pinned: true).AsMemory(), shape);
 }
